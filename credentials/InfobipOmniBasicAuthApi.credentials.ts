@@ -1,0 +1,52 @@
+import type {
+	IAuthenticate,
+	ICredentialTestRequest,
+	ICredentialType,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { baseUrlProperty, normalizeBaseUrl, omniCredentialTest } from './InfobipOmniShared';
+
+export class InfobipOmniBasicAuthApi implements ICredentialType {
+	name = 'infobipOmniBasicAuthApi';
+
+	displayName = 'Infobip OMNI Basic Auth API';
+
+	icon: Icon = { light: 'file:../icons/infobip.svg', dark: 'file:../icons/infobip.dark.svg' };
+
+	documentationUrl =
+		'https://github.com/n8n-nodes-infobip-omni/n8n-nodes-infobip-omni#basic-auth-username-and-password';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Username',
+			name: 'username',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The username you sign in to the Infobip portal with',
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		baseUrlProperty,
+	];
+
+	/** Basic base64(username:password), as in Infobip's docs; the base URL is normalised here once. */
+	authenticate: IAuthenticate = async (credentials, requestOptions) => {
+		const token = Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64');
+		return {
+			...requestOptions,
+			baseURL: normalizeBaseUrl(credentials.baseUrl),
+			headers: { ...requestOptions.headers, Authorization: `Basic ${token}` },
+		};
+	};
+
+	test: ICredentialTestRequest = omniCredentialTest;
+}
