@@ -1,0 +1,65 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { isParameterError } from '../builders/parameterError';
+
+/** A failure for one item as the user reads it: message, fix, item and (for API errors) HTTP code. */
+export function toItemError(
+	this: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
+	if (isParameterError(error)) {
+		return new NodeOperationError(
+			this.getNode(),
+			`Invalid ${error.field}: ${error.problem} (item ${itemIndex})`,
+			{ description: error.fix, itemIndex },
+		);
+	}
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		error.context.itemIndex ??= itemIndex;
+		return error;
+	}
+	return new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+}
+
+/** The error item that Continue On Fail puts in place of a failed item, paired to it. */
+export function errorItem(
+	error: NodeApiError | NodeOperationError,
+	itemIndex: number,
+): INodeExecutionData {
+	const json: IDataObject = { error: error.message };
+	if (error.description) json.description = error.description;
+	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
+	return { json, pairedItem: { item: itemIndex } };
+}
+
+/**
+ * Runs `perItem` for every input item, in order. Each result becomes one or more output items
+ * paired to its input; a failure stops the node, or with Continue On Fail becomes an error item.
+ */
+export async function mapItems(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	perItem: (itemIndex: number) => Promise<IDataObject | IDataObject[]>,
+): Promise<INodeExecutionData[]> {
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const result = await perItem(itemIndex);
+			for (const json of Array.isArray(result) ? result : [result]) {
+				output.push({ json, pairedItem: { item: itemIndex } });
+			}
+		} catch (caught) {
+			const error = toItemError.call(this, caught, itemIndex);
+			if (!this.continueOnFail()) {
+				if (error instanceof NodeApiError) {
+					throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
+				}
+				throw new NodeOperationError(this.getNode(), error, { itemIndex });
+			}
+			output.push(errorItem(error, itemIndex));
+		}
+	}
+	return output;
+}

@@ -1,0 +1,27 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { readRetryPolicy } from '../descriptions/common';
+import * as scenario from './scenario';
+import type { OperationContext, OperationExecute } from './types';
+
+const operations: Record<string, Record<string, OperationExecute>> = {
+	scenario: scenario.operations,
+};
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	// Dispatch parameters are noDataExpression, so item 0 holds them for every item.
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const execute = operations[resource]?.[operation];
+	if (!execute) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" of resource "${resource}" is not supported`,
+			{ description: 'Pick a resource and an operation from the lists in the node.' },
+		);
+	}
+	const context: OperationContext = { policy: readRetryPolicy.call(this) };
+	return [await execute.call(this, items, context)];
+}

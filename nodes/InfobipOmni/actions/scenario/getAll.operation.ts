@@ -1,0 +1,78 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { mapItems } from '../items';
+import type { OperationContext } from '../types';
+import { fetchScenarioPage, SCENARIO_PAGE_SIZE } from './shared';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Default Scenario Only',
+				name: 'isDefault',
+				type: 'boolean',
+				default: true,
+				description: "Whether to return only the account's default scenario",
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['scenario'], operation: ['getAll'] } },
+	properties,
+);
+
+/** `GET /omni/1/scenarios`, page by page until a short page or the limit: one item per scenario. */
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	{ policy }: OperationContext,
+): Promise<INodeExecutionData[]> {
+	return await mapItems.call(this, items, async (itemIndex) => {
+		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
+		const filters = this.getNodeParameter('filters', itemIndex, {}) as { isDefault?: boolean };
+		const pageSize = Math.min(SCENARIO_PAGE_SIZE, limit);
+
+		const scenarios: IDataObject[] = [];
+		for (let page = 0; scenarios.length < limit; page++) {
+			const batch = await fetchScenarioPage.call(
+				this,
+				{ page, limit: pageSize, ...(filters.isDefault ? { isDefault: true } : {}) },
+				policy,
+				itemIndex,
+			);
+			scenarios.push(...batch);
+			if (batch.length < pageSize) break;
+		}
+		return scenarios.slice(0, limit);
+	});
+}

@@ -1,0 +1,40 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { ParameterError } from '../../builders/parameterError';
+import { infobipApiRequest, type InfobipFunctions, type RetryPolicy } from '../../transport';
+
+export const SCENARIOS_PATH = '/omni/1/scenarios';
+
+/** Infobip has no page count: a page shorter than this ends the list. */
+export const SCENARIO_PAGE_SIZE = 100;
+
+export const scenarioPath = (key: string) => `${SCENARIOS_PATH}/${encodeURIComponent(key)}`;
+
+export function readScenarioKey(this: IExecuteFunctions, itemIndex: number): string {
+	const key = String(
+		this.getNodeParameter('scenario', itemIndex, '', { extractValue: true }) ?? '',
+	).trim();
+	if (key === '') {
+		throw new ParameterError(
+			'Scenario',
+			'no scenario is chosen',
+			'Pick a scenario from the list, or give its key (32 characters, e.g. 12CD1116DC7B451B2B7286412482CCC1).',
+		);
+	}
+	return key;
+}
+
+/** One page of `GET /omni/1/scenarios` (page is zero-based). */
+export async function fetchScenarioPage(
+	this: InfobipFunctions,
+	query: { page: number; limit: number; isDefault?: boolean },
+	policy?: RetryPolicy,
+	itemIndex?: number,
+): Promise<IDataObject[]> {
+	const response = await infobipApiRequest.call(
+		this,
+		{ method: 'GET', path: SCENARIOS_PATH, qs: { ...query }, itemIndex },
+		policy,
+	);
+	return Array.isArray(response.scenarios) ? (response.scenarios as IDataObject[]) : [];
+}

@@ -1,0 +1,17 @@
+/**
+ * A parameter value that must not reach Infobip. Builders are pure, so they know the field but
+ * not the node or the item; the router turns this into a NodeOperationError for that item.
+ */
+export class ParameterError {
+	constructor(
+		/** The field as the user sees it, e.g. `Steps → Sender (step 2)`. */
+		readonly field: string,
+		/** What is wrong with the value. */
+		readonly problem: string,
+		/** How to fix it. */
+		readonly fix: string,
+	) {}
+}
+
+export const isParameterError = (value: unknown): value is ParameterError =>
+	value instanceof ParameterError;

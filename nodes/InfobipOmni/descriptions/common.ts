@@ -1,0 +1,100 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../transport';
+
+export const authenticationProperty: INodeProperties = {
+	displayName: 'Authentication',
+	name: 'authentication',
+	type: 'options',
+	noDataExpression: true,
+	options: [
+		{ name: 'Basic Auth', value: 'basicAuth', description: 'Username and password' },
+		{ name: 'API Key', value: 'apiKey', description: 'Authorization: App &lt;key&gt;' },
+	],
+	default: 'basicAuth',
+};
+
+/** Picks a scenario: from a searchable list of the account's scenarios, or by its key. */
+export const scenarioLocator: INodeProperties = {
+	displayName: 'Scenario',
+	name: 'scenario',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The OMNI scenario: its ordered channel steps',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Select a scenario...',
+			typeOptions: { searchListMethod: 'searchScenarios', searchable: true },
+		},
+		{
+			displayName: 'By Key',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 12CD1116DC7B451B2B7286412482CCC1',
+			validation: [
+				{
+					type: 'regex',
+					properties: {
+						regex: '^[0-9A-Za-z-]+$',
+						errorMessage: 'A scenario key has letters and digits only',
+					},
+				},
+			],
+		},
+	],
+};
+
+/**
+ * Options every operation shares: how long to wait and how often to retry. Read once per run.
+ * The defaults repeat DEFAULT_RETRY_POLICY as literals because n8n's lint reads them statically;
+ * a description test keeps the two equal.
+ */
+export const requestOptionFields: INodeProperties[] = [
+	{
+		displayName: 'Max Retries',
+		name: 'maxRetries',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 10 },
+		noDataExpression: true,
+		default: 5,
+		description:
+			'How many times to retry a request that Infobip rate-limited (429), or a read that met 502, 503, 504 or a lost connection. Sends are never retried after a server or connection failure, so that nothing is sent twice.',
+	},
+	{
+		displayName: 'Max Retry Wait (Seconds)',
+		name: 'maxRetryWaitSeconds',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 600 },
+		noDataExpression: true,
+		default: 60,
+		description:
+			"Upper bound on the total time one request may spend waiting between retries, including Infobip's Retry-After",
+	},
+	{
+		displayName: 'Timeout (Seconds)',
+		name: 'timeoutSeconds',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 300 },
+		noDataExpression: true,
+		default: 30,
+		description: 'How long to wait for Infobip to answer one request',
+	},
+];
+
+export function readRetryPolicy(this: IExecuteFunctions): RetryPolicy {
+	const number = (name: string, fallback: number) => {
+		const value = this.getNodeParameter(`options.${name}`, 0, fallback) as number;
+		return Number.isFinite(value) && value >= 0 ? value : fallback;
+	};
+	return {
+		...DEFAULT_RETRY_POLICY,
+		maxRetries: Math.floor(number('maxRetries', DEFAULT_RETRY_POLICY.maxRetries)),
+		maxRetryWaitMs:
+			number('maxRetryWaitSeconds', DEFAULT_RETRY_POLICY.maxRetryWaitMs / 1000) * 1000,
+		timeoutMs: number('timeoutSeconds', DEFAULT_RETRY_POLICY.timeoutMs / 1000) * 1000,
+	};
+}

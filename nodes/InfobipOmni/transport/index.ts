@@ -1,0 +1,230 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	INode,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep, UserError } from 'n8n-workflow';
+
+import { describeHttpError, parseInfobipError, type ReadableError } from './errors';
+
+export type InfobipFunctions = IExecuteFunctions | ILoadOptionsFunctions;
+
+/** The node's `authentication` choice → the credential type it uses. */
+export const CREDENTIAL_TYPES = {
+	basicAuth: 'infobipOmniBasicAuthApi',
+	apiKey: 'infobipOmniApiKeyApi',
+} as const;
+
+export type Authentication = keyof typeof CREDENTIAL_TYPES;
+
+/** Bounds on waiting and retrying; set once per execution from the node's options. */
+export interface RetryPolicy {
+	/** Retries after the first attempt, for 429 (any method) and for GET on 502/503/504/network. */
+	maxRetries: number;
+	/** Upper bound on the total time spent waiting between attempts of one request. */
+	maxRetryWaitMs: number;
+	/** First backoff step; doubles per attempt, with jitter. Used when there is no Retry-After. */
+	baseDelayMs: number;
+	/** Per-attempt timeout. */
+	timeoutMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+	maxRetries: 5,
+	maxRetryWaitMs: 60_000,
+	baseDelayMs: 1_000,
+	timeoutMs: 30_000,
+};
+
+/** Backoff is capped per step so that one wait never eats the whole budget. */
+const MAX_BACKOFF_STEP_MS = 30_000;
+const RETRYABLE_GET_STATUSES = new Set([502, 503, 504]);
+const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
+
+export interface InfobipRequest {
+	method: IHttpRequestMethods;
+	/** Path below the credential's base URL, e.g. `/omni/1/scenarios`. */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+	/** The input item this request belongs to, for the error's `[item N]`. */
+	itemIndex?: number;
+}
+
+interface FullResponse {
+	statusCode: number;
+	headers: Record<string, string | string[] | undefined>;
+	body: unknown;
+}
+
+export function credentialTypeFor(node: INode): string {
+	const authentication = (node.parameters.authentication ?? 'basicAuth') as Authentication;
+	return CREDENTIAL_TYPES[authentication] ?? CREDENTIAL_TYPES.basicAuth;
+}
+
+/** Exponential backoff with jitter: half the step is fixed, half is random. */
+export function backoffDelay(retryNumber: number, policy: RetryPolicy): number {
+	const step = Math.min(MAX_BACKOFF_STEP_MS, policy.baseDelayMs * 2 ** retryNumber);
+	return Math.round(step / 2 + Math.random() * (step / 2));
+}
+
+/** `Retry-After` as delta-seconds or an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfter(value: unknown, now = Date.now()): number | undefined {
+	const raw = Array.isArray(value) ? value[0] : value;
+	if (typeof raw !== 'string' && typeof raw !== 'number') return undefined;
+	const text = String(raw).trim();
+	if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+	const date = Date.parse(text);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** POST and PUT may have reached Infobip before a 5xx, a timeout or a broken connection. */
+const mayHaveBeenApplied = (method: IHttpRequestMethods) => method !== 'GET';
+
+function apiError(
+	node: INode,
+	readable: ReadableError,
+	context: { httpCode?: number; body?: unknown; code?: string; itemIndex?: number },
+): NodeApiError {
+	// Built from our own object only: the request (and its Authorization header) never enters it.
+	const error = new NodeApiError(
+		node,
+		{ httpCode: context.httpCode ?? null, code: context.code ?? null } as JsonObject,
+		{
+			message: readable.message,
+			description: readable.description,
+			httpCode: context.httpCode === undefined ? undefined : String(context.httpCode),
+			itemIndex: context.itemIndex,
+		},
+	);
+	if (context.body !== undefined) error.context.data = context.body as IDataObject;
+	return error;
+}
+
+/** The error n8n-core raised for a request that got no HTTP answer: code and whether it timed out. */
+function networkFailure(error: unknown): { code: string; timedOut: boolean } {
+	const cause = (error as { cause?: { code?: string; message?: string } }).cause ?? error;
+	const code = (cause as { code?: string }).code ?? 'UNKNOWN';
+	const timedOut = TIMEOUT_CODES.has(code) || /timeout/i.test(String((cause as Error).message));
+	return { code, timedOut };
+}
+
+/**
+ * The one request function of the node. Sends through n8n's authenticated helper, maps both
+ * Infobip error envelopes into a readable NodeApiError, and retries only where it is safe:
+ * 429 for any method (Infobip did not process it), and GETs on 502/503/504 or a lost connection.
+ */
+export async function infobipApiRequest(
+	this: InfobipFunctions,
+	request: InfobipRequest,
+	policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+): Promise<IDataObject> {
+	const node = this.getNode();
+	const credentialType = credentialTypeFor(node);
+	const { method, path, itemIndex } = request;
+	const options: IHttpRequestOptions = {
+		method,
+		url: path,
+		qs: request.qs,
+		body: request.body,
+		json: true,
+		headers: { Accept: 'application/json' },
+		timeout: policy.timeoutMs,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+	};
+
+	let waitedMs = 0;
+	for (let attempt = 0; ; attempt++) {
+		let response: FullResponse | undefined;
+		let failure: { code: string; timedOut: boolean } | undefined;
+		try {
+			response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				credentialType,
+				options,
+			)) as FullResponse;
+		} catch (error) {
+			const cause = (error as { cause?: unknown }).cause;
+			if (cause instanceof UserError) {
+				// Raised by the credential itself (e.g. an http:// base URL): nothing was sent.
+				throw new NodeOperationError(node, cause.message, {
+					description: cause.description ?? undefined,
+					itemIndex,
+				});
+			}
+			failure = networkFailure(error);
+		}
+
+		const status = response?.statusCode;
+		const canRetryRead = method === 'GET' && (failure || RETRYABLE_GET_STATUSES.has(status ?? 0));
+		if (status === 429 || canRetryRead) {
+			const retryAfterMs =
+				status === 429 ? parseRetryAfter(response?.headers['retry-after']) : undefined;
+			const delay = retryAfterMs ?? backoffDelay(attempt, policy);
+			if (attempt < policy.maxRetries && waitedMs + delay <= policy.maxRetryWaitMs) {
+				waitedMs += delay;
+				await sleep(delay);
+				continue;
+			}
+			if (status === 429) {
+				throw apiError(
+					node,
+					{
+						message: `Infobip kept answering 429 Too Many Requests to ${method} ${path} after ${attempt + 1} attempts`,
+						description: `Waited ${(waitedMs / 1000).toFixed(1)} s in total${retryAfterMs === undefined ? '' : `; Infobip asked to wait ${(retryAfterMs / 1000).toFixed(1)} s more`}. Raise Max Retries or Max Retry Wait in the node's options, or send less often: OMNI allows 20 scenario creations and 40 updates per 10 minutes, and 120 log reads per minute.`,
+					},
+					{ httpCode: 429, body: response?.body, itemIndex },
+				);
+			}
+		}
+
+		if (failure) {
+			const what = failure.timedOut
+				? `Infobip did not answer ${method} ${path} within ${policy.timeoutMs / 1000} s`
+				: `The connection to Infobip broke during ${method} ${path} (${failure.code})`;
+			throw apiError(
+				node,
+				mayHaveBeenApplied(method)
+					? {
+							message: `${what}; it may have been carried out`,
+							description:
+								'It was not retried automatically, so that nothing is sent twice. Check Log → Get Many (or the Infobip portal) for the message or scenario before running again.',
+						}
+					: {
+							message: what,
+							description: `Gave up after ${attempt + 1} attempts. Check the credential's Base URL and your network, or raise Max Retries or Timeout in the node's options.`,
+						},
+				{ code: failure.code, itemIndex },
+			);
+		}
+
+		const { statusCode, body } = response as FullResponse;
+		if (statusCode >= 200 && statusCode < 300) {
+			if (typeof body === 'string' && body.trim() !== '') {
+				throw apiError(
+					node,
+					{
+						message: `Infobip answered ${method} ${path} with a body that is not JSON`,
+						description: mayHaveBeenApplied(method)
+							? `The request was accepted (${statusCode}) and may have been carried out, but its result cannot be read. Check Log → Get Many before running again.`
+							: 'Check that the Base URL points at the Infobip API and not at a web page or proxy.',
+					},
+					{ httpCode: statusCode, body, itemIndex },
+				);
+			}
+			return body as IDataObject;
+		}
+
+		const readable = describeHttpError(statusCode, parseInfobipError(body), { method, path });
+		if (statusCode >= 500 && mayHaveBeenApplied(method)) {
+			readable.message += '; it may have been carried out';
+			readable.description = `${readable.description ? `${readable.description} ` : ''}It was not retried automatically, so that nothing is sent twice. Check Log → Get Many (or the Infobip portal) before running again.`;
+		}
+		throw apiError(node, readable, { httpCode: statusCode, body, itemIndex });
+	}
+}
