@@ -1,0 +1,174 @@
+import { InfobipOmniApiKeyApi } from '../credentials/InfobipOmniApiKeyApi.credentials';
+import { InfobipOmniBasicAuthApi } from '../credentials/InfobipOmniBasicAuthApi.credentials';
+import { DEFAULT_BASE_URL, normalizeBaseUrl } from '../credentials/InfobipOmniShared';
+import { runCredentialTest, runNode } from './support/harness';
+import { ScriptedServer } from './support/server';
+
+const server = new ScriptedServer(() => ({ status: 200, body: { scenarios: [] } }));
+beforeAll(async () => await server.start());
+afterAll(async () => await server.stop());
+beforeEach(() => server.clear());
+
+/** The seed's own example account: Aladdin / open sesame. */
+const SEED_BASIC_HEADER = 'Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==';
+
+const listScenarios = { resource: 'scenario', operation: 'getAll', limit: 1 };
+
+describe('Basic auth credential', () => {
+	it('sends the seed Authorization header through the real engine', async () => {
+		const { output, error } = await runNode({
+			parameters: { authentication: 'basicAuth', ...listScenarios },
+			credentials: {
+				infobipOmniBasicAuthApi: {
+					username: 'Aladdin',
+					password: 'open sesame',
+					baseUrl: server.baseUrl,
+				},
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(output).toEqual([]);
+		expect(server.received).toHaveLength(1);
+		expect(server.received[0].headers.authorization).toBe(SEED_BASIC_HEADER);
+		expect(server.received[0].headers.accept).toBe('application/json');
+		expect(server.received[0].url).toBe('/omni/1/scenarios?page=0&limit=1');
+	});
+
+	it('runs its credential test against GET /omni/1/scenarios?limit=1', async () => {
+		const { error } = await runCredentialTest(new InfobipOmniBasicAuthApi(), {
+			username: 'Aladdin',
+			password: 'open sesame',
+			baseUrl: `${server.baseUrl}/`,
+		});
+		expect(error).toBeUndefined();
+		expect(server.received).toHaveLength(1);
+		expect(server.received[0]).toMatchObject({
+			method: 'GET',
+			path: '/omni/1/scenarios',
+			query: { limit: '1' },
+		});
+		expect(server.received[0].headers.authorization).toBe(SEED_BASIC_HEADER);
+	});
+
+	it('fails its credential test on 401', async () => {
+		server.respondWith(() => ({
+			status: 401,
+			body: {
+				requestError: {
+					serviceException: { messageId: 'UNAUTHORIZED', text: 'Invalid login details' },
+				},
+			},
+		}));
+		const { error } = await runCredentialTest(new InfobipOmniBasicAuthApi(), {
+			username: 'Aladdin',
+			password: 'wrong',
+			baseUrl: server.baseUrl,
+		});
+		expect(error?.name).toBe('NodeApiError');
+		expect((error as { httpCode?: string }).httpCode).toBe('401');
+		// n8n-core re-sends a declarative request once after a 401 (its token-refresh path).
+		expect(server.received.length).toBeGreaterThanOrEqual(1);
+	});
+});
+
+describe('API key credential', () => {
+	it('sends Authorization: App <key> through the real engine', async () => {
+		const { error } = await runNode({
+			parameters: { authentication: 'apiKey', ...listScenarios },
+			credentials: {
+				infobipOmniApiKeyApi: { apiKey: 'test-key-123', baseUrl: server.baseUrl },
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(server.received).toHaveLength(1);
+		expect(server.received[0].headers.authorization).toBe('App test-key-123');
+	});
+
+	it('runs its credential test with the App header', async () => {
+		const { error } = await runCredentialTest(new InfobipOmniApiKeyApi(), {
+			apiKey: 'test-key-123',
+			baseUrl: server.baseUrl,
+		});
+		expect(error).toBeUndefined();
+		expect(server.received[0]).toMatchObject({ path: '/omni/1/scenarios', query: { limit: '1' } });
+		expect(server.received[0].headers.authorization).toBe('App test-key-123');
+	});
+
+	it('is never named infobipApi, which other Infobip nodes own', () => {
+		expect(new InfobipOmniApiKeyApi().name).not.toBe('infobipApi');
+		expect(new InfobipOmniBasicAuthApi().name).not.toBe('infobipApi');
+	});
+});
+
+describe('base URL normalisation', () => {
+	it.each([
+		['https://api.infobip.com', 'https://api.infobip.com'],
+		['xxxxx.api.infobip.com', 'https://xxxxx.api.infobip.com'],
+		['xxxxx.api.infobip.com/', 'https://xxxxx.api.infobip.com'],
+		['  https://xxxxx.api.infobip.com//  ', 'https://xxxxx.api.infobip.com'],
+		['HTTPS://XXXXX.API.INFOBIP.COM', 'https://xxxxx.api.infobip.com'],
+		['http://localhost:8080', 'http://localhost:8080'],
+		['http://127.0.0.1:3000/', 'http://127.0.0.1:3000'],
+		['localhost:8080', 'https://localhost:8080'],
+		['https://proxy.example.com/infobip/', 'https://proxy.example.com/infobip'],
+	])('%j → %j', (raw, expected) => {
+		expect(normalizeBaseUrl(raw)).toBe(expected);
+	});
+
+	it.each([
+		['', /empty/],
+		['   ', /empty/],
+		[undefined, /empty/],
+		['http://xxxxx.api.infobip.com', /plain http/],
+		['http://api.infobip.com/', /plain http/],
+		['http://10.0.0.5:8080', /plain http/],
+		['ftp://api.infobip.com', /must start with https/],
+		['https://api.infobip.com?x=1', /query or fragment/],
+		['api infobip com', /not a valid address/],
+		['https://', /not a valid address/],
+	])('refuses %j', (raw, problem) => {
+		expect(() => normalizeBaseUrl(raw)).toThrow(problem);
+	});
+
+	it('defaults to the generic host', () => {
+		const baseUrl = new InfobipOmniBasicAuthApi().properties.find((p) => p.name === 'baseUrl');
+		expect(baseUrl?.default).toBe(DEFAULT_BASE_URL);
+		expect(DEFAULT_BASE_URL).toBe('https://api.infobip.com');
+	});
+
+	it('refuses a plain-http base URL in the engine before anything is sent', async () => {
+		const plainHttp = server.baseUrl.replace('127.0.0.1', 'infobip.invalid');
+		const { error } = await runNode({
+			parameters: { authentication: 'apiKey', ...listScenarios },
+			credentials: { infobipOmniApiKeyApi: { apiKey: 'k', baseUrl: plainHttp } },
+		});
+		expect(error?.name).toBe('NodeOperationError');
+		expect(error?.message).toMatch(/plain http/);
+		expect(error?.description).toMatch(/https/);
+		expect(server.received).toHaveLength(0);
+	});
+
+	it('accepts a base URL with a trailing slash in the engine', async () => {
+		const { error } = await runNode({
+			parameters: { authentication: 'apiKey', ...listScenarios },
+			credentials: { infobipOmniApiKeyApi: { apiKey: 'k', baseUrl: `${server.baseUrl}///` } },
+		});
+		expect(error).toBeUndefined();
+		expect(server.received[0].path).toBe('/omni/1/scenarios');
+	});
+});
+
+describe('credential fields', () => {
+	it.each([
+		[new InfobipOmniBasicAuthApi(), ['password']],
+		[new InfobipOmniApiKeyApi(), ['apiKey']],
+	])('%s hides its secrets as password fields', (credential, secrets) => {
+		for (const name of secrets) {
+			const field = credential.properties.find((p) => p.name === name);
+			expect(field?.typeOptions?.password).toBe(true);
+		}
+		expect(credential.documentationUrl).toMatch(/^https:\/\//);
+		expect(credential.icon).toBeDefined();
+		expect(credential.test?.request.url).toBe('/omni/1/scenarios');
+	});
+});
