@@ -23,15 +23,18 @@ export function toItemError(
 	return new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 }
 
-/** The error item that Continue On Fail puts in place of a failed item, paired to it. */
+/**
+ * The error item that Continue On Fail puts in place of a failed item, paired to it. Only
+ * `error` and `details` at the top: n8n sends such items down the error output when it is on.
+ */
 export function errorItem(
 	error: NodeApiError | NodeOperationError,
 	itemIndex: number,
 ): INodeExecutionData {
-	const json: IDataObject = { error: error.message };
-	if (error.description) json.description = error.description;
-	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
-	return { json, pairedItem: { item: itemIndex } };
+	const details: IDataObject = {};
+	if (error.description) details.description = error.description;
+	if (error instanceof NodeApiError && error.httpCode) details.httpCode = error.httpCode;
+	return { json: { error: error.message, details }, pairedItem: { item: itemIndex } };
 }
 
 /**

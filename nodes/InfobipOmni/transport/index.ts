@@ -91,9 +91,10 @@ function apiError(
 	context: { httpCode?: number; body?: unknown; code?: string; itemIndex?: number },
 ): NodeApiError {
 	// Built from our own object only: the request (and its Authorization header) never enters it.
+	// The network code is not under `code`, where NodeApiError would swap our message for a generic one.
 	const error = new NodeApiError(
 		node,
-		{ httpCode: context.httpCode ?? null, code: context.code ?? null } as JsonObject,
+		{ httpCode: context.httpCode ?? null, networkCode: context.code ?? null } as JsonObject,
 		{
 			message: readable.message,
 			description: readable.description,
@@ -186,18 +187,19 @@ export async function infobipApiRequest(
 		if (failure) {
 			const what = failure.timedOut
 				? `Infobip did not answer ${method} ${path} within ${policy.timeoutMs / 1000} s`
-				: `The connection to Infobip broke during ${method} ${path} (${failure.code})`;
+				: `The connection to Infobip broke during ${method} ${path}`;
+			// The network code goes into the description: NodeApiError rewrites messages that contain one.
+			const networkNote = `Network code: ${failure.code}.`;
 			throw apiError(
 				node,
 				mayHaveBeenApplied(method)
 					? {
 							message: `${what}; it may have been carried out`,
-							description:
-								'It was not retried automatically, so that nothing is sent twice. Check Log → Get Many (or the Infobip portal) for the message or scenario before running again.',
+							description: `${networkNote} It was not retried automatically, so that nothing is sent twice. Check Log → Get Many (or the Infobip portal) for the message or scenario before running again.`,
 						}
 					: {
 							message: what,
-							description: `Gave up after ${attempt + 1} attempts. Check the credential's Base URL and your network, or raise Max Retries or Timeout in the node's options.`,
+							description: `${networkNote} Gave up after ${attempt + 1} attempts. Check the credential's Base URL and your network, or raise Max Retries or Timeout in the node's options.`,
 						},
 				{ code: failure.code, itemIndex },
 			);
