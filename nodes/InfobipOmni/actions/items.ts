@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } f
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { isParameterError } from '../builders/parameterError';
+import type { OperationContext, OperationExecute } from './types';
 
 /** A failure for one item as the user reads it: message, fix, item and (for API errors) HTTP code. */
 export function toItemError(
@@ -65,4 +66,22 @@ export async function mapItems(
 		}
 	}
 	return output;
+}
+
+/** The work one item asks for; its result becomes that item's output. */
+export type PerItemRun = (
+	this: IExecuteFunctions,
+	itemIndex: number,
+	context: OperationContext,
+) => Promise<IDataObject | IDataObject[]>;
+
+/** An operation whose items are independent: `run` once per item, through `mapItems`. */
+export function perItemOperation(run: PerItemRun): OperationExecute {
+	return async function (this: IExecuteFunctions, items, context) {
+		return await mapItems.call(
+			this,
+			items,
+			async (itemIndex) => await run.call(this, itemIndex, context),
+		);
+	};
 }

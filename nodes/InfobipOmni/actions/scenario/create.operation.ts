@@ -1,10 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { buildScenarioBody, type ScenarioParameters } from '../../builders/scenario';
 import { infobipApiRequest } from '../../transport';
-import { mapItems } from '../items';
-import type { OperationContext } from '../types';
+import { perItemOperation } from '../items';
 import { defaultScenarioField, scenarioNameField, stepsField } from './fields';
 
 const properties: INodeProperties[] = [
@@ -19,22 +18,16 @@ export const description = updateDisplayOptions(
 );
 
 /** `POST /omni/1/scenarios`: one scenario per item, answered with its new key. */
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-	{ policy }: OperationContext,
-): Promise<INodeExecutionData[]> {
-	return await mapItems.call(this, items, async (itemIndex) => {
-		const body = buildScenarioBody({
-			name: this.getNodeParameter('name', itemIndex, '') as string,
-			steps:
-				(this.getNodeParameter('steps.step', itemIndex, []) as ScenarioParameters['steps']) ?? [],
-			isDefault: this.getNodeParameter('isDefault', itemIndex, false) as boolean,
-		});
-		return await infobipApiRequest.call(
-			this,
-			{ method: 'POST', path: '/omni/1/scenarios', body: { ...body }, itemIndex },
-			policy,
-		);
+export const execute = perItemOperation(async function (itemIndex, { policy }) {
+	const body = buildScenarioBody({
+		name: this.getNodeParameter('name', itemIndex, '') as string,
+		steps:
+			(this.getNodeParameter('steps.step', itemIndex, []) as ScenarioParameters['steps']) ?? [],
+		isDefault: this.getNodeParameter('isDefault', itemIndex, false) as boolean,
 	});
-}
+	return await infobipApiRequest.call(
+		this,
+		{ method: 'POST', path: '/omni/1/scenarios', body: { ...body }, itemIndex },
+		policy,
+	);
+});

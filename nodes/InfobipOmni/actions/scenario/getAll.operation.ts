@@ -1,13 +1,7 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { mapItems } from '../items';
-import type { OperationContext } from '../types';
+import { perItemOperation } from '../items';
 import { fetchScenarioPage, SCENARIO_PAGE_SIZE } from './shared';
 
 const properties: INodeProperties[] = [
@@ -51,28 +45,22 @@ export const description = updateDisplayOptions(
 );
 
 /** `GET /omni/1/scenarios`, page by page until a short page or the limit: one item per scenario. */
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-	{ policy }: OperationContext,
-): Promise<INodeExecutionData[]> {
-	return await mapItems.call(this, items, async (itemIndex) => {
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
-		const filters = this.getNodeParameter('filters', itemIndex, {}) as { isDefault?: boolean };
-		const pageSize = Math.min(SCENARIO_PAGE_SIZE, limit);
+export const execute = perItemOperation(async function (itemIndex, { policy }) {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as { isDefault?: boolean };
+	const pageSize = Math.min(SCENARIO_PAGE_SIZE, limit);
 
-		const scenarios: IDataObject[] = [];
-		for (let page = 0; scenarios.length < limit; page++) {
-			const batch = await fetchScenarioPage.call(
-				this,
-				{ page, limit: pageSize, ...(filters.isDefault ? { isDefault: true } : {}) },
-				policy,
-				itemIndex,
-			);
-			scenarios.push(...batch);
-			if (batch.length < pageSize) break;
-		}
-		return scenarios.slice(0, limit);
-	});
-}
+	const scenarios: IDataObject[] = [];
+	for (let page = 0; scenarios.length < limit; page++) {
+		const batch = await fetchScenarioPage.call(
+			this,
+			{ page, limit: pageSize, ...(filters.isDefault ? { isDefault: true } : {}) },
+			policy,
+			itemIndex,
+		);
+		scenarios.push(...batch);
+		if (batch.length < pageSize) break;
+	}
+	return scenarios.slice(0, limit);
+});

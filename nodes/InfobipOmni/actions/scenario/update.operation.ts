@@ -1,16 +1,10 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { buildFlow, type ScenarioBody, type ScenarioParameters } from '../../builders/scenario';
 import { scenarioLocator } from '../../descriptions/common';
 import { infobipApiRequest } from '../../transport';
-import { mapItems } from '../items';
-import type { OperationContext } from '../types';
+import { perItemOperation } from '../items';
 import { defaultScenarioField, scenarioNameField, stepsField } from './fields';
 import { readScenarioKey, scenarioPath } from './shared';
 
@@ -46,31 +40,25 @@ interface UpdateFields {
  * Infobip's PUT replaces the whole scenario, so the current one is read first and only the
  * fields the user set are changed.
  */
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-	{ policy }: OperationContext,
-): Promise<INodeExecutionData[]> {
-	return await mapItems.call(this, items, async (itemIndex) => {
-		const key = readScenarioKey.call(this, itemIndex);
-		const fields = this.getNodeParameter('updateFields', itemIndex, {}) as UpdateFields;
-		const newFlow = fields.steps === undefined ? undefined : buildFlow(fields.steps.step);
+export const execute = perItemOperation(async function (itemIndex, { policy }) {
+	const key = readScenarioKey.call(this, itemIndex);
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as UpdateFields;
+	const newFlow = fields.steps === undefined ? undefined : buildFlow(fields.steps.step);
 
-		const current = await infobipApiRequest.call(
-			this,
-			{ method: 'GET', path: scenarioPath(key), itemIndex },
-			policy,
-		);
-		const name = fields.name?.trim() || (current.name as string | undefined);
-		const body: ScenarioBody = {
-			...(name ? { name } : {}),
-			flow: newFlow ?? (current.flow as ScenarioBody['flow']),
-			default: fields.isDefault ?? current.default === true,
-		};
-		return await infobipApiRequest.call(
-			this,
-			{ method: 'PUT', path: scenarioPath(key), body: body as unknown as IDataObject, itemIndex },
-			policy,
-		);
-	});
-}
+	const current = await infobipApiRequest.call(
+		this,
+		{ method: 'GET', path: scenarioPath(key), itemIndex },
+		policy,
+	);
+	const name = fields.name?.trim() || (current.name as string | undefined);
+	const body: ScenarioBody = {
+		...(name ? { name } : {}),
+		flow: newFlow ?? (current.flow as ScenarioBody['flow']),
+		default: fields.isDefault ?? current.default === true,
+	};
+	return await infobipApiRequest.call(
+		this,
+		{ method: 'PUT', path: scenarioPath(key), body: body as unknown as IDataObject, itemIndex },
+		policy,
+	);
+});
