@@ -98,7 +98,10 @@ describe('Infobip OMNI node description', () => {
 	});
 
 	it('shows the same retry defaults the transport uses', () => {
-		const options = description.properties.find((p) => p.name === 'options');
+		// The Options shown for every resource but Message (whose own Options include the same fields).
+		const options = description.properties.find(
+			(p) => p.name === 'options' && p.displayOptions?.hide?.resource,
+		);
 		const defaults = Object.fromEntries(
 			((options?.options ?? []) as INodeProperties[]).map((p) => [p.name, p.default]),
 		);

@@ -7,6 +7,9 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { router } from './actions/router';
+import * as deliveryReport from './actions/deliveryReport';
+import * as log from './actions/log';
+import * as message from './actions/message';
 import * as scenario from './actions/scenario';
 import { authenticationProperty, requestOptionFields } from './descriptions/common';
 import { listSearch } from './methods';
@@ -47,20 +50,41 @@ export class InfobipOmni implements INodeType {
 				noDataExpression: true,
 				options: [
 					{
+						name: 'Delivery Report',
+						value: 'deliveryReport',
+						description:
+							'Which channel delivered each message, its status and price (each report once)',
+					},
+					{
+						name: 'Log',
+						value: 'log',
+						description: 'Message logs of the last 48 hours, repeatable',
+					},
+					{
+						name: 'Message',
+						value: 'message',
+						description: 'Send a message that fails over from channel to channel',
+					},
+					{
 						name: 'Scenario',
 						value: 'scenario',
 						description: 'Ordered channel flows that messages fail over along',
 					},
 				],
-				default: 'scenario',
+				default: 'message',
 			},
+			...message.description,
 			...scenario.description,
+			...deliveryReport.description,
+			...log.description,
 			{
 				displayName: 'Options',
 				name: 'options',
 				type: 'collection',
 				placeholder: 'Add Option',
 				default: {},
+				// Message operations have their own Options, which include these.
+				displayOptions: { hide: { resource: ['message'] } },
 				options: requestOptionFields,
 			},
 		],

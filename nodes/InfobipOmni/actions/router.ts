@@ -2,11 +2,17 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { readRetryPolicy } from '../descriptions/common';
+import * as deliveryReport from './deliveryReport';
+import * as log from './log';
+import * as message from './message';
 import * as scenario from './scenario';
 import type { OperationContext, OperationExecute } from './types';
 
 const operations: Record<string, Record<string, OperationExecute>> = {
 	scenario: scenario.operations,
+	message: message.operations,
+	deliveryReport: deliveryReport.operations,
+	log: log.operations,
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -133,6 +133,8 @@ export async function infobipApiRequest(
 		qs: request.qs,
 		body: request.body,
 		json: true,
+		// Logs take repeated bulkId/messageId parameters (form, explode).
+		arrayFormat: 'repeat',
 		headers: { Accept: 'application/json' },
 		timeout: policy.timeoutMs,
 		returnFullResponse: true,

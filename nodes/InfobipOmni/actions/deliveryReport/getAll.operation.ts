@@ -1,0 +1,97 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { CHANNEL_OPTIONS } from '../../channels';
+import { LIMITS } from '../../limits';
+import { infobipApiRequest } from '../../transport';
+import { perItemOperation } from '../items';
+
+export const REPORTS_PATH = '/omni/1/reports';
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Infobip hands out each delivery report only once: reports fetched here are gone for every later call, including other workflows. For repeatable lookups use Log → Get Many; to react to each report as it happens, use the Infobip OMNI Trigger.',
+		name: 'onceNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Bulk ID',
+				name: 'bulkId',
+				type: 'string',
+				default: '',
+				description: 'Only reports of messages sent with this bulk ID',
+			},
+			{
+				displayName: 'Channel',
+				name: 'channel',
+				type: 'options',
+				options: CHANNEL_OPTIONS,
+				default: 'SMS',
+				description: 'Only reports of this channel (the step that produced the report)',
+			},
+			{
+				displayName: 'Message ID',
+				name: 'messageId',
+				type: 'string',
+				default: '',
+				description: 'Only the reports of this message',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['deliveryReport'], operation: ['getAll'] } },
+	properties,
+);
+
+/** `GET /omni/1/reports`: page by page (up to 1000 a request) until a short page or the limit. */
+export const execute = perItemOperation(async function (itemIndex, { policy }) {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const query: IDataObject = {};
+	for (const key of ['bulkId', 'messageId', 'channel']) {
+		const value = String(filters[key] ?? '').trim();
+		if (value) query[key] = value;
+	}
+
+	const reports: IDataObject[] = [];
+	while (reports.length < limit) {
+		const pageSize = Math.min(LIMITS.reportsPageMax, limit - reports.length);
+		const response = await infobipApiRequest.call(
+			this,
+			{ method: 'GET', path: REPORTS_PATH, qs: { ...query, limit: pageSize }, itemIndex },
+			policy,
+		);
+		const page = (Array.isArray(response.results) ? response.results : []) as IDataObject[];
+		reports.push(...page);
+		if (page.length < pageSize) break;
+	}
+	return reports;
+});

@@ -1,0 +1,40 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { buildChannelContent, buildValidity } from '../../builders/channelContent';
+
+interface ValidityEntry {
+	channel?: string;
+	validityPeriod?: number;
+	validityPeriodTimeUnit?: string;
+}
+
+/** Options → Validity Periods, as channel value → validity fields, checked per channel. */
+export function readValidityPeriods(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Record<string, IDataObject> {
+	const entries = (this.getNodeParameter('options.validityPeriods.period', itemIndex, []) ??
+		[]) as ValidityEntry[];
+	const byChannel: Record<string, IDataObject> = {};
+	for (const entry of entries) {
+		const channel = String(entry.channel ?? '');
+		byChannel[channel] = buildValidity(channel, entry);
+	}
+	return byChannel;
+}
+
+/** Builds the content of each channel that has values; channels without values are left out. */
+export function contentsFrom(
+	values: Record<string, IDataObject | undefined>,
+	validity: Record<string, IDataObject>,
+): Record<string, IDataObject> {
+	const contents: Record<string, IDataObject> = {};
+	for (const [channel, channelValues] of Object.entries(values)) {
+		if (!channelValues) continue;
+		contents[channel] = {
+			...buildChannelContent(channel, channelValues),
+			...(validity[channel] ?? {}),
+		};
+	}
+	return contents;
+}

@@ -1,0 +1,153 @@
+import type { IDataObject, INodeProperties, INodePropertyCollection } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { CHANNEL_CONTENT, type ContentField } from '../../builders/channelContent';
+import { CHANNEL_BY_VALUE } from '../../channels';
+import { contentsFrom } from './contents';
+import {
+	phoneNumbersField,
+	sendOptions,
+	sendScenarioLocator,
+	simplifyField,
+	useDefaultScenarioField,
+} from './fields';
+import { sendOperation } from './send';
+
+/** The UI field for one content field: the spec in builders/channelContent.ts is the only source. */
+function toProperty(field: ContentField): INodeProperties {
+	const base = {
+		displayName: field.label,
+		name: field.param,
+		description: field.description,
+		...(field.placeholder ? { placeholder: field.placeholder } : {}),
+	};
+	switch (field.type) {
+		case 'text':
+			return { ...base, type: 'string', typeOptions: { rows: 2 }, default: '' };
+		case 'boolean':
+			return { ...base, type: 'boolean', default: false };
+		case 'json':
+			return { ...base, type: 'json', default: '' };
+		case 'options':
+			return {
+				...base,
+				type: 'options',
+				options: [
+					{ name: 'Not Set', value: '' },
+					...(field.options ?? []).map((value) => ({ name: value, value })),
+				],
+				default: '',
+			};
+		default:
+			return { ...base, type: 'string', default: '' };
+	}
+}
+
+const validityFields: INodeProperties[] = [
+	{
+		displayName: 'Validity Period',
+		name: 'validityPeriod',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		description:
+			"How long this step may try before the next step takes over; 0 keeps Infobip's default (48 hours). More than 30 seconds and at most 48 hours (Viber: more than 35 seconds, up to 14 days).",
+	},
+	{
+		displayName: 'Validity Unit',
+		name: 'validityPeriodTimeUnit',
+		type: 'options',
+		options: [
+			{ name: 'Days', value: 'DAYS' },
+			{ name: 'Hours', value: 'HOURS' },
+			{ name: 'Minutes', value: 'MINUTES' },
+			{ name: 'Seconds', value: 'SECONDS' },
+		],
+		default: 'MINUTES',
+	},
+];
+
+const channelCollections: INodePropertyCollection[] = CHANNEL_CONTENT.map((spec) => ({
+	displayName: CHANNEL_BY_VALUE.get(spec.channel)?.name ?? spec.channel,
+	name: spec.channel,
+	values: [...spec.fields.map(toProperty), ...validityFields],
+}));
+
+const properties: INodeProperties[] = [
+	useDefaultScenarioField,
+	sendScenarioLocator,
+	phoneNumbersField,
+	{
+		displayName: 'Other Addresses',
+		name: 'otherAddresses',
+		type: 'collection',
+		placeholder: 'Add Address',
+		default: {},
+		description: "The same person's addresses on other channels (give one phone number with them)",
+		options: [
+			{
+				displayName: 'Email Address',
+				name: 'emailAddress',
+				type: 'string',
+				placeholder: 'name@email.com',
+				default: '',
+				description: 'For EMAIL steps',
+			},
+			{
+				displayName: 'Facebook User Key',
+				name: 'facebookUserKey',
+				type: 'string',
+				default: '',
+				description: 'For FACEBOOK steps',
+			},
+			{
+				displayName: 'Push Registration ID',
+				name: 'pushRegistrationId',
+				type: 'string',
+				default: '',
+				description: 'For PUSH steps',
+			},
+			{
+				displayName: 'WhatsApp User ID',
+				name: 'whatsAppUserId',
+				type: 'string',
+				placeholder: 'e.g. US.13491208655302741918',
+				default: '',
+				description: 'For WHATSAPP steps; the phone number takes precedence',
+			},
+		],
+	},
+	{
+		displayName: 'Channel Contents',
+		name: 'channelContents',
+		type: 'fixedCollection',
+		placeholder: 'Add Channel Content',
+		default: {},
+		description:
+			'What each channel of the scenario sends. Add one for every step of the scenario: a step whose channel has no content fails and the next step runs.',
+		options: channelCollections,
+	},
+	simplifyField,
+	sendOptions(),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['sendAdvanced'] } },
+	properties,
+);
+
+/** Any combination of channel contents for the scenario's steps. */
+export const execute = sendOperation(function (itemIndex) {
+	const channelValues = (this.getNodeParameter('channelContents', itemIndex, {}) ?? {}) as Record<
+		string,
+		IDataObject
+	>;
+	const addresses = (this.getNodeParameter('otherAddresses', itemIndex, {}) ?? {}) as IDataObject;
+	return {
+		recipients: {
+			phoneNumbers: this.getNodeParameter('phoneNumbers', itemIndex, ''),
+			...addresses,
+		},
+		contents: contentsFrom(channelValues, {}),
+	};
+});

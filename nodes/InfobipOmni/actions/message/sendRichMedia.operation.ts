@@ -1,0 +1,73 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { contentsFrom, readValidityPeriods } from './contents';
+import {
+	facebookUserKeyField,
+	phoneNumbersField,
+	sendOptions,
+	sendScenarioLocator,
+	simplifyField,
+	smsTextField,
+	useDefaultScenarioField,
+	validityPeriodsOption,
+} from './fields';
+import { sendOperation } from './send';
+
+const properties: INodeProperties[] = [
+	useDefaultScenarioField,
+	sendScenarioLocator,
+	phoneNumbersField,
+	facebookUserKeyField,
+	{
+		displayName: 'Media Type',
+		name: 'mediaType',
+		type: 'options',
+		options: [
+			{ name: 'Audio', value: 'AUDIO' },
+			{ name: 'File', value: 'FILE' },
+			{ name: 'Image', value: 'IMAGE' },
+			{ name: 'Video', value: 'VIDEO' },
+		],
+		default: 'IMAGE',
+		description: 'What Messenger shows a preview of',
+	},
+	{
+		displayName: 'Media URL',
+		name: 'mediaUrl',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. https://example.com/images/image.jpg',
+		description: 'A publicly reachable http(s) URL of the file',
+	},
+	smsTextField,
+	simplifyField,
+	sendOptions([validityPeriodsOption]),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['sendRichMedia'] } },
+	properties,
+);
+
+/** The seed's rich send: a Facebook Messenger image, audio, video or file, with SMS failover. */
+export const execute = sendOperation(function (itemIndex) {
+	const smsText = String(this.getNodeParameter('smsText', itemIndex, '') ?? '');
+	return {
+		recipients: {
+			phoneNumbers: this.getNodeParameter('phoneNumbers', itemIndex, ''),
+			facebookUserKey: this.getNodeParameter('facebookUserKey', itemIndex, ''),
+		},
+		contents: contentsFrom(
+			{
+				FACEBOOK: {
+					type: this.getNodeParameter('mediaType', itemIndex, 'IMAGE') as string,
+					url: this.getNodeParameter('mediaUrl', itemIndex, '') as string,
+				},
+				SMS: smsText.trim() ? { text: smsText } : undefined,
+			},
+			readValidityPeriods.call(this, itemIndex),
+		),
+	};
+});

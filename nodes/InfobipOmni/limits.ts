@@ -1,0 +1,34 @@
+/** Infobip's documented limits and this node's own bounds, in one place (reference §3.7, §3.10, §3.11). */
+export const LIMITS = {
+	/** `sendAt` must be sooner than this many days from now. */
+	sendAtMaxDays: 180,
+	/** `callbackData` length. */
+	callbackDataMaxLength: 4000,
+	/** Validity per channel step: more than the minimum, at most the maximum (seconds). */
+	validity: {
+		default: { minSeconds: 30, maxSeconds: 48 * 3600 },
+		VIBER: { minSeconds: 35, maxSeconds: 14 * 24 * 3600 },
+	} as Record<string, { minSeconds: number; maxSeconds: number }>,
+	/** Phone numbers: international format, digits only after normalisation (E.164 allows 15). */
+	phoneDigits: { min: 6, max: 15 },
+	/** `limit` on GET /omni/1/reports and /omni/1/logs. */
+	reportsPageMax: 1000,
+	logsPageMax: 1000,
+	/** Logs cover this many hours back. */
+	logsWindowHours: 48,
+	/** Destinations combined into one send request. */
+	batchSize: { default: 100, max: 1000 },
+	/** Send requests in flight at once. */
+	requestsInFlight: { default: 5, max: 50 },
+} as const;
+
+export const VALIDITY_UNITS_IN_SECONDS: Record<string, number> = {
+	SECONDS: 1,
+	MINUTES: 60,
+	HOURS: 3600,
+	DAYS: 86400,
+};
+
+export function validityLimitsFor(channel: string) {
+	return LIMITS.validity[channel] ?? LIMITS.validity.default;
+}
