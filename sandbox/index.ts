@@ -163,10 +163,12 @@ export {
 	DELIVERY_TIMINGS,
 	FACEBOOK_USER_NUMBERS,
 	mccMncOf,
+	isRefusedDestination,
 	NUMBER_RULES,
 	numberOutcome,
 	type NumberOutcome,
 	type NumberRule,
+	REFUSED_DESTINATIONS,
 } from './numberRules';
 export { PUSH_RETRY, type PushAttempt, XML_REPORTS_ROOT } from './push';
 export { LOG_WINDOW_MS } from './reports';

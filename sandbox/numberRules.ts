@@ -97,6 +97,25 @@ export const OUTCOME_REPORTS: Record<
 };
 
 /**
+ * Numbers Infobip refuses at request level: a send holding one is answered 400 BAD_REQUEST with
+ * a validation error on that destination, and nothing of the request is accepted. This stands
+ * for refusals a client cannot foresee, so that clients can prove they isolate the bad
+ * destination of a combined request.
+ */
+export const REFUSED_DESTINATIONS = {
+	lastFourDigits: ['0400', '0499'] as [string, string],
+	example: '41793000450',
+	message: 'destination refused (sandbox rule: numbers ending 0400-0499)',
+};
+
+export function isRefusedDestination(phoneNumber: string | undefined): boolean {
+	if (!phoneNumber) return false;
+	const lastFour = phoneNumber.replace(/\D/g, '').slice(-4).padStart(4, '0');
+	const [from, to] = REFUSED_DESTINATIONS.lastFourDigits;
+	return lastFour >= from && lastFour <= to;
+}
+
+/**
  * Phone numbers the sandbox knows as Facebook users: a FACEBOOK step sent to one of them (without
  * `facebookUserKey`) delivers. The seed's 41793026727 is deliberately absent, so the seed's
  * FACEBOOK step fails and SMS takes over, exactly as in the seed's reports.

@@ -8,7 +8,14 @@ import { CHANNELS, CURRENCY, type ChannelInfo, type OmniChannel } from './channe
 import type { SandboxClock } from './clock';
 import { parseInfobipDate } from './dates';
 import type { ValidationErrors } from './envelopes';
-import { DELIVERY_TIMINGS, mccMncOf, numberOutcome, OUTCOME_REPORTS } from './numberRules';
+import {
+	DELIVERY_TIMINGS,
+	isRefusedDestination,
+	mccMncOf,
+	numberOutcome,
+	OUTCOME_REPORTS,
+	REFUSED_DESTINATIONS,
+} from './numberRules';
 import type { ReportPusher } from './push';
 import { buildReport } from './reports';
 import type { TimeUnit } from './schemas';
@@ -87,7 +94,7 @@ function validityMs(content: ChannelContent | undefined): number | undefined {
 	return content.validityPeriod * TIME_UNIT_MS[content.validityPeriodTimeUnit ?? 'MINUTES'];
 }
 
-/** Checks the schema cannot express: validity bounds and the 180-day schedule limit. */
+/** Checks the schema cannot express: validity bounds, the 180-day schedule limit, refused numbers. */
 export function checkSendSemantics(request: SendRequest, now: number): ValidationErrors {
 	const errors: ValidationErrors = {};
 	for (const [channel, info] of Object.entries(CHANNELS) as Array<[OmniChannel, ChannelInfo]>) {
@@ -100,6 +107,15 @@ export function checkSendSemantics(request: SendRequest, now: number): Validatio
 			);
 		}
 	}
+	(request.destinations ?? []).forEach((destination, index) => {
+		if (isRefusedDestination(destination.to?.phoneNumber)) {
+			addValidationError(
+				errors,
+				`destinations[${index}].to.phoneNumber`,
+				REFUSED_DESTINATIONS.message,
+			);
+		}
+	});
 	if (request.sendAt !== undefined) {
 		const sendAt = parseInfobipDate(request.sendAt);
 		if (sendAt !== undefined && sendAt - now >= MAX_SCHEDULE_MS) {
