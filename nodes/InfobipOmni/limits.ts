@@ -11,6 +11,7 @@ export const LIMITS = {
 	} as Record<string, { minSeconds: number; maxSeconds: number }>,
 	/** Phone numbers: international format, digits only after normalisation (E.164 allows 15). */
 	phoneDigits: { min: 6, max: 15 },
+	whatsAppUserIdMaxLength: 150,
 	/** `limit` on GET /omni/1/reports and /omni/1/logs. */
 	reportsPageMax: 1000,
 	logsPageMax: 1000,

@@ -89,7 +89,16 @@ export function buildDestinations(
 	const pushRegistrationId = text(parameters.pushRegistrationId);
 	if (pushRegistrationId) extra.pushRegistrationId = pushRegistrationId;
 	const whatsAppUserId = text(parameters.whatsAppUserId);
-	if (whatsAppUserId) extra.whatsAppUserId = whatsAppUserId;
+	if (whatsAppUserId) {
+		if (whatsAppUserId.length > LIMITS.whatsAppUserIdMaxLength) {
+			throw new ParameterError(
+				'WhatsApp User ID',
+				`it has ${whatsAppUserId.length} characters, more than Infobip's ${LIMITS.whatsAppUserIdMaxLength}`,
+				'Give the WhatsApp BSUID, e.g. US.13491208655302741918.',
+			);
+		}
+		extra.whatsAppUserId = whatsAppUserId;
+	}
 
 	const hasExtra = Object.keys(extra).length > 0;
 	if (phoneNumbers.length > 1 && hasExtra) {

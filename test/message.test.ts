@@ -1,0 +1,245 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { runNode } from './support/harness';
+import { ScriptedServer, type ReceivedRequest, type Reply } from './support/server';
+
+const SEED_SCENARIO = 'CC9F01A5DC7BEE2C2B829D203482A654';
+const FACEBOOK_TEXT =
+	'This Facebook message will be delivered both to the Facebook user page and Facebook messenger.';
+const SMS_TEXT = 'This is the SMS failover message';
+const ACCEPTED = {
+	groupId: 0,
+	groupName: 'ACCEPTED',
+	id: 0,
+	name: 'MESSAGE_ACCEPTED',
+	description: 'Message accepted',
+};
+
+/** Answers sends the way the seed shows: one ACCEPTED message per destination. */
+function infobip(request: ReceivedRequest): Reply {
+	if (request.path === '/omni/1/advanced') {
+		const body = request.body as {
+			bulkId?: string;
+			destinations: Array<{ messageId?: string; to: IDataObject }>;
+		};
+		const messages = body.destinations.map((d, i) => ({
+			to: d.to,
+			status: ACCEPTED,
+			messageId: d.messageId ?? `generated-${i}`,
+		}));
+		const bulkId = body.bulkId ?? (messages.length > 1 ? 'generated-bulk' : undefined);
+		return { status: 200, body: { ...(bulkId ? { bulkId } : {}), messages } };
+	}
+	return { status: 200, body: { results: [] } };
+}
+
+const server = new ScriptedServer(infobip);
+beforeAll(async () => await server.start());
+afterAll(async () => await server.stop());
+beforeEach(() => server.clear());
+
+const credentials = () => ({
+	infobipOmniBasicAuthApi: {
+		username: 'Aladdin',
+		password: 'open sesame',
+		baseUrl: server.baseUrl,
+	},
+});
+
+const TOMORROW = new Date(Math.ceil(Date.now() / 1000) * 1000 + 86_400_000);
+
+const byKey = (value: string) => ({ __rl: true, mode: 'id', value });
+
+const sendText = (
+	parameters: IDataObject,
+	input?: Array<{ json: IDataObject }>,
+	onError?: 'continueRegularOutput',
+) =>
+	runNode({
+		parameters: {
+			resource: 'message',
+			operation: 'sendText',
+			scenario: byKey(SEED_SCENARIO),
+			...parameters,
+		},
+		credentials: credentials(),
+		input,
+		onError,
+	});
+
+const sends = () => server.received.filter((r) => r.path === '/omni/1/advanced');
+
+describe("the seed's sends, byte for byte", () => {
+	it('2a: a Facebook text with an SMS failover text', async () => {
+		const { error, output } = await sendText({
+			phoneNumbers: '41793026727',
+			facebookText: FACEBOOK_TEXT,
+			smsText: SMS_TEXT,
+			options: { messageIdSource: 'infobip' },
+		});
+		expect(error).toBeUndefined();
+		expect(sends()).toHaveLength(1);
+		expect(sends()[0].headers.authorization).toBe('Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==');
+		expect(sends()[0].headers['content-type']).toBe('application/json');
+		expect(sends()[0].rawBody).toBe(
+			JSON.stringify({
+				scenarioKey: SEED_SCENARIO,
+				destinations: [{ to: { phoneNumber: '41793026727' } }],
+				facebook: { text: FACEBOOK_TEXT },
+				sms: { text: SMS_TEXT },
+			}),
+		);
+		expect(output).toEqual([
+			{
+				json: {
+					messageId: 'generated-0',
+					to: { phoneNumber: '41793026727' },
+					scenarioKey: SEED_SCENARIO,
+					status: 'ACCEPTED',
+					statusName: 'MESSAGE_ACCEPTED',
+					statusDescription: 'Message accepted',
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+	});
+
+	it('2b: by Facebook user key, the phone number serving SMS', async () => {
+		await sendText({
+			phoneNumbers: '41793026727',
+			facebookUserKey: '9c29bd43-054b-4cfe-a1d4-0b37812b4ed3',
+			facebookText: FACEBOOK_TEXT,
+			smsText: SMS_TEXT,
+			options: { messageIdSource: 'infobip' },
+		});
+		expect(sends()[0].rawBody).toBe(
+			JSON.stringify({
+				scenarioKey: SEED_SCENARIO,
+				destinations: [
+					{
+						to: {
+							phoneNumber: '41793026727',
+							facebookUserKey: '9c29bd43-054b-4cfe-a1d4-0b37812b4ed3',
+						},
+					},
+				],
+				facebook: { text: FACEBOOK_TEXT },
+				sms: { text: SMS_TEXT },
+			}),
+		);
+	});
+
+	it('2c: a rich media message with an SMS failover text', async () => {
+		const { error } = await runNode({
+			parameters: {
+				resource: 'message',
+				operation: 'sendRichMedia',
+				scenario: byKey(SEED_SCENARIO),
+				phoneNumbers: '41793026727',
+				mediaType: 'IMAGE',
+				mediaUrl: 'https://somedomain.com/images/image.jpg',
+				smsText: SMS_TEXT,
+				options: { messageIdSource: 'infobip' },
+			},
+			credentials: credentials(),
+		});
+		expect(error).toBeUndefined();
+		expect(sends()[0].rawBody).toBe(
+			JSON.stringify({
+				scenarioKey: SEED_SCENARIO,
+				destinations: [{ to: { phoneNumber: '41793026727' } }],
+				facebook: { type: 'IMAGE', url: 'https://somedomain.com/images/image.jpg' },
+				sms: { text: SMS_TEXT },
+			}),
+		);
+	});
+});
+
+describe('Message → Send Text', () => {
+	it('derives one message ID per destination from execution, node, run and item', async () => {
+		const { output } = await sendText(
+			{ phoneNumbers: '={{ $json.phones }}', smsText: '=Hi {{ $json.name }}' },
+			[
+				{ json: { phones: ['+41 79 302 67 27', '0041793026731'], name: 'A' } },
+				{ json: { phones: '41793026740', name: 'B' } },
+			],
+		);
+		expect(sends()).toHaveLength(2);
+		expect((sends()[0].body as IDataObject).destinations).toEqual([
+			{ messageId: 'test-execution-node-und-0-0-1', to: { phoneNumber: '41793026727' } },
+			{ messageId: 'test-execution-node-und-0-0-2', to: { phoneNumber: '41793026731' } },
+		]);
+		expect(output.map((o) => [o.json.messageId, o.pairedItem])).toEqual([
+			['test-execution-node-und-0-0-1', { item: 0 }],
+			['test-execution-node-und-0-0-2', { item: 0 }],
+			['test-execution-node-und-0-1-1', { item: 1 }],
+		]);
+	});
+
+	it('sends with the default scenario: no scenarioKey', async () => {
+		await sendText({
+			useDefaultScenario: true,
+			phoneNumbers: '41793026727',
+			smsText: 'x',
+			options: { messageIdSource: 'infobip' },
+		});
+		expect(sends()[0].body).toEqual({
+			destinations: [{ to: { phoneNumber: '41793026727' } }],
+			sms: { text: 'x' },
+		});
+	});
+
+	it('maps every option into the body', async () => {
+		await sendText({
+			phoneNumbers: '41793026727',
+			smsText: 'x',
+			options: {
+				bulkId: 'B-1',
+				callbackData: '{"order":7}',
+				messageId: 'order-7',
+				notifyUrl: 'https://n8n.example.com/webhook/reports',
+				notifyContentType: 'application/xml',
+				intermediateReport: true,
+				notify: true,
+				sendAt: TOMORROW.toISOString(),
+				validityPeriods: {
+					period: [{ channel: 'SMS', validityPeriod: 2, validityPeriodTimeUnit: 'HOURS' }],
+				},
+			},
+		});
+		expect(sends()[0].body).toEqual({
+			scenarioKey: SEED_SCENARIO,
+			bulkId: 'B-1',
+			destinations: [{ messageId: 'order-7', to: { phoneNumber: '41793026727' } }],
+			sms: { text: 'x', validityPeriod: 2, validityPeriodTimeUnit: 'HOURS' },
+			intermediateReport: true,
+			notifyUrl: 'https://n8n.example.com/webhook/reports',
+			notifyContentType: 'application/xml',
+			callbackData: '{"order":7}',
+			sendAt: TOMORROW.toISOString().replace('Z', '+0000'),
+		});
+	});
+
+	it('Simplify off returns the raw message with the bulk ID', async () => {
+		const { output } = await sendText({
+			phoneNumbers: '41793026727, 41793026731',
+			smsText: 'x',
+			simplify: false,
+			options: { messageIdSource: 'infobip' },
+		});
+		expect(output.map((o) => o.json)).toEqual([
+			{
+				bulkId: 'generated-bulk',
+				to: { phoneNumber: '41793026727' },
+				status: ACCEPTED,
+				messageId: 'generated-0',
+			},
+			{
+				bulkId: 'generated-bulk',
+				to: { phoneNumber: '41793026731' },
+				status: ACCEPTED,
+				messageId: 'generated-1',
+			},
+		]);
+	});
+});
