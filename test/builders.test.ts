@@ -16,19 +16,21 @@ import {
 	withDestinations,
 } from '../nodes/InfobipOmni/builders/send';
 import { OMNI_CHANNELS } from '../nodes/InfobipOmni/channels';
+import { SEED_FACEBOOK_USER, SEED_SCENARIO } from './sandbox/seed';
 
 const NOW = Date.parse('2026-11-27T10:00:00.000Z');
 const DAY = 86_400_000;
 
 /** Runs `build` and returns the ParameterError it threw (fails the test when none). */
 function refusal(build: () => unknown): ParameterError {
+	let caught: unknown;
 	try {
 		build();
 	} catch (error) {
-		if (error instanceof ParameterError) return error;
-		throw error;
+		caught = error;
 	}
-	throw new TypeError('expected a ParameterError, got none');
+	if (caught instanceof ParameterError) return caught;
+	throw new TypeError(`expected a ParameterError, got ${String(caught)}`);
 }
 
 describe('phone numbers', () => {
@@ -84,12 +86,12 @@ describe('destinations', () => {
 	it("puts the seed's phone number and Facebook user key in one destination", () => {
 		expect(
 			buildDestinations(
-				{ phoneNumbers: '41793026727', facebookUserKey: '9c29bd43-054b-4cfe-a1d4-0b37812b4ed3' },
+				{ phoneNumbers: '41793026727', facebookUserKey: SEED_FACEBOOK_USER },
 				noIds,
 			),
 		).toEqual([
 			{
-				to: { phoneNumber: '41793026727', facebookUserKey: '9c29bd43-054b-4cfe-a1d4-0b37812b4ed3' },
+				to: { phoneNumber: '41793026727', facebookUserKey: SEED_FACEBOOK_USER },
 			},
 		]);
 	});
@@ -384,7 +386,7 @@ describe('send options', () => {
 describe('send body', () => {
 	it("builds the seed's text send, key for key", () => {
 		const body = buildSendBody({
-			scenarioKey: 'CC9F01A5DC7BEE2C2B829D203482A654',
+			scenarioKey: SEED_SCENARIO,
 			contents: {
 				SMS: { text: 'This is the SMS failover message' },
 				FACEBOOK: {
@@ -396,7 +398,7 @@ describe('send body', () => {
 		const sent = withDestinations(body, [{ to: { phoneNumber: '41793026727' } }]);
 		expect(JSON.stringify(sent)).toBe(
 			JSON.stringify({
-				scenarioKey: 'CC9F01A5DC7BEE2C2B829D203482A654',
+				scenarioKey: SEED_SCENARIO,
 				destinations: [{ to: { phoneNumber: '41793026727' } }],
 				facebook: {
 					text: 'This Facebook message will be delivered both to the Facebook user page and Facebook messenger.',

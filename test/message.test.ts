@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { runNode } from './support/harness';
 import { ScriptedServer, type ReceivedRequest, type Reply } from './support/server';
+import { SEED_FACEBOOK_USER } from './sandbox/seed';
 
 const SEED_SCENARIO = 'CC9F01A5DC7BEE2C2B829D203482A654';
 const FACEBOOK_TEXT =
@@ -56,6 +57,7 @@ const sendText = (
 	onError?: 'continueRegularOutput',
 ) =>
 	runNode({
+		executionId: 'exec-42',
 		parameters: {
 			resource: 'message',
 			operation: 'sendText',
@@ -107,7 +109,7 @@ describe("the seed's sends, byte for byte", () => {
 	it('2b: by Facebook user key, the phone number serving SMS', async () => {
 		await sendText({
 			phoneNumbers: '41793026727',
-			facebookUserKey: '9c29bd43-054b-4cfe-a1d4-0b37812b4ed3',
+			facebookUserKey: SEED_FACEBOOK_USER,
 			facebookText: FACEBOOK_TEXT,
 			smsText: SMS_TEXT,
 			options: { messageIdSource: 'infobip' },
@@ -119,7 +121,7 @@ describe("the seed's sends, byte for byte", () => {
 					{
 						to: {
 							phoneNumber: '41793026727',
-							facebookUserKey: '9c29bd43-054b-4cfe-a1d4-0b37812b4ed3',
+							facebookUserKey: SEED_FACEBOOK_USER,
 						},
 					},
 				],
@@ -166,13 +168,13 @@ describe('Message → Send Text', () => {
 		);
 		expect(sends()).toHaveLength(2);
 		expect((sends()[0].body as IDataObject).destinations).toEqual([
-			{ messageId: 'test-execution-node-und-0-0-1', to: { phoneNumber: '41793026727' } },
-			{ messageId: 'test-execution-node-und-0-0-2', to: { phoneNumber: '41793026731' } },
+			{ messageId: 'exec-42-node-und-0-0-1', to: { phoneNumber: '41793026727' } },
+			{ messageId: 'exec-42-node-und-0-0-2', to: { phoneNumber: '41793026731' } },
 		]);
 		expect(output.map((o) => [o.json.messageId, o.pairedItem])).toEqual([
-			['test-execution-node-und-0-0-1', { item: 0 }],
-			['test-execution-node-und-0-0-2', { item: 0 }],
-			['test-execution-node-und-0-1-1', { item: 1 }],
+			['exec-42-node-und-0-0-1', { item: 0 }],
+			['exec-42-node-und-0-0-2', { item: 0 }],
+			['exec-42-node-und-0-1-1', { item: 1 }],
 		]);
 	});
 

@@ -10,6 +10,7 @@ import {
 } from '../sandbox';
 import { searchScenarios } from '../nodes/InfobipOmni/methods/listSearch';
 import { loadOptionsContext, runNode } from './support/harness';
+import { SEED_FACEBOOK_USER } from './sandbox/seed';
 
 /** The node against the sandbox, through n8n-core's engine: Infobip as the node will meet it. */
 let sandbox: Sandbox;
@@ -81,7 +82,7 @@ describe("the seed's flow against the sandbox", () => {
 				{
 					json: {
 						phone: '41793026740',
-						facebookUserKey: '9c29bd43-054b-4cfe-a1d4-0b37812b4ed3',
+						facebookUserKey: SEED_FACEBOOK_USER,
 						order: 'A-3',
 					},
 				},
@@ -172,6 +173,7 @@ describe('batching and pairing at scale', () => {
 			},
 		}));
 		const { output, error } = await runNode({
+			executionId: 'exec-250',
 			parameters: {
 				resource: 'message',
 				operation: 'sendText',
@@ -193,7 +195,7 @@ describe('batching and pairing at scale', () => {
 			expect(item.pairedItem).toEqual({ item: i });
 			expect(item.json).toMatchObject({
 				to: { phoneNumber: input[i].json.phone },
-				messageId: `test-execution-node-und-0-${i}-1`,
+				messageId: `exec-250-node-und-0-${i}-1`,
 				status: 'ACCEPTED',
 			});
 		});
@@ -320,6 +322,7 @@ describe('batching and pairing at scale', () => {
 		const key = await createSeedScenario();
 		const run = () =>
 			runNode({
+				executionId: 'exec-replayed',
 				parameters: {
 					resource: 'message',
 					operation: 'sendText',
@@ -360,7 +363,7 @@ describe('Send Advanced against the sandbox', () => {
 			parameters: {
 				resource: 'message',
 				operation: 'sendAdvanced',
-				scenario: { __rl: true, mode: 'id', value: created[0].json.key },
+				scenario: { __rl: true, mode: 'id', value: created[0].json.key as string },
 				phoneNumbers: '+41 79 302 67 27',
 				otherAddresses: { emailAddress: 'jane@example.com' },
 				channelContents: {

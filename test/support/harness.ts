@@ -152,13 +152,17 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 
 const BASE = 'http://localhost:5678';
 
-function additionalDataFor(credentialsHelper: ICredentialsHelper, hooks?: ExecutionLifecycleHooks) {
+function additionalDataFor(
+	credentialsHelper: ICredentialsHelper,
+	hooks?: ExecutionLifecycleHooks,
+	executionId = 'test-execution',
+) {
 	return {
 		hooks,
 		credentialsHelper,
 		currentNodeParameters: undefined,
 		variables: {},
-		executionId: 'test-execution',
+		executionId,
 		// Used to build $execution.resumeUrl while parameters resolve: they must be valid URLs.
 		restApiUrl: `${BASE}/rest`,
 		instanceBaseUrl: `${BASE}/`,
@@ -180,6 +184,8 @@ export interface RunNodeOptions {
 	onError?: INode['onError'];
 	extraNodeTypes?: INodeType[];
 	extraCredentialTypes?: ICredentialType[];
+	/** n8n gives every execution its own ID; give the same one to replay an execution. */
+	executionId?: string;
 }
 
 export interface NodeRun {
@@ -193,6 +199,8 @@ export interface NodeRun {
 }
 
 export const NODE_NAME = 'Infobip OMNI';
+
+let executions = 0;
 
 /** Runs one node of the package through n8n-core's real WorkflowExecute, as n8n would. */
 export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
@@ -229,7 +237,8 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 		settings: workflowData.settings,
 	});
 
-	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', workflowData);
+	const executionId = options.executionId ?? `test-execution-${++executions}`;
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, workflowData);
 	let finish: (run: IRun) => void = () => {};
 	const finished = new Promise<IRun>((resolve) => (finish = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => finish(run));
@@ -250,7 +259,7 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 		},
 	});
 	await new WorkflowExecute(
-		additionalDataFor(credentialsHelper, hooks),
+		additionalDataFor(credentialsHelper, hooks, executionId),
 		'manual',
 		runData,
 	).processRunExecutionData(workflow);
