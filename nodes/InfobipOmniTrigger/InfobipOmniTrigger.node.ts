@@ -1,0 +1,172 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { dedupe, DEFAULT_DEDUPE_WINDOW_MINUTES, readDedupeRecord } from './dedupe';
+import { triggerProperties } from './description';
+import { buildFilters, passesFilters, type StatusFilterMode } from './filters';
+import { isRegistered, REGISTRATION_KEY, registrationFor } from './lifecycle';
+import { normaliseResult, recogniseEvent } from './reports';
+import { readReportBody, type RawBody } from './request';
+import { secretAccepted, SECRET_HEADER, SECRET_QUERY_PARAMETER } from './secret';
+
+/** Where the dedupe record lives in the node's static data. */
+const DEDUPE_KEY = 'dedupe';
+
+/**
+ * What the node needs of n8n's response object (an Express response, itself a Node
+ * ServerResponse): the plain Node API, so a refusal is written the same way everywhere.
+ */
+interface PlainResponse {
+	writeHead(status: number, headers: Record<string, string>): unknown;
+	end(body: string): unknown;
+}
+
+/** Answers the request itself (n8n then sends nothing) and starts no execution. */
+function refuse(
+	response: PlainResponse,
+	status: 400 | 401,
+	body: IDataObject,
+): IWebhookResponseData {
+	response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
+	response.end(JSON.stringify(body));
+	return { noWebhookResponse: true };
+}
+
+const sameRecord = (a: Record<string, number>, b: Record<string, number>) => {
+	const keys = Object.keys(a);
+	return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+};
+
+/**
+ * Starts a workflow when Infobip pushes delivery reports, seen reports or inbound messages to
+ * a send's Notify URL.
+ *
+ * No credentials: Infobip authenticates nothing it pushes and the trigger calls no Infobip API,
+ * so an Infobip credential would prove nothing here. The optional Secret is what keeps other
+ * senders out; it is a node parameter rather than a credential because it also has to appear in
+ * the sending workflow's Notify URL (`?secret=`), and a third credential type with nothing to
+ * test would only add a step.
+ */
+export class InfobipOmniTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Infobip OMNI Trigger',
+		name: 'infobipOmniTrigger',
+		icon: { light: 'file:../../icons/infobip.svg', dark: 'file:../../icons/infobip.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{($parameter["events"] || []).join(", ") || "All events"}}',
+		description:
+			'Starts the workflow when Infobip OMNI pushes a delivery report, seen report or inbound message to a Notify URL',
+		defaults: { name: 'Infobip OMNI Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				// Infobip retries a push that is not answered in time: answer 200 before the workflow runs.
+				responseMode: 'onReceived',
+				path: 'webhook',
+			},
+		],
+		properties: triggerProperties,
+	};
+
+	webhookMethods = {
+		default: {
+			/** Whether static data records this node's current URL as active (see lifecycle.ts). */
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return isRegistered(this.getWorkflowStaticData('node'), this.getNodeWebhookUrl('default'));
+			},
+
+			/** Records the URL and the activation time: Infobip has nothing to register it with. */
+			async create(this: IHookFunctions): Promise<boolean> {
+				const webhookUrl = this.getNodeWebhookUrl('default');
+				if (!webhookUrl) {
+					throw new NodeOperationError(this.getNode(), 'n8n gave this trigger no webhook URL', {
+						description:
+							"Check the instance's WEBHOOK_URL setting, then activate the workflow again.",
+					});
+				}
+				this.getWorkflowStaticData('node')[REGISTRATION_KEY] = registrationFor(
+					webhookUrl,
+					Date.now(),
+				);
+				return true;
+			},
+
+			/** Forgets the URL; sends still naming it get 404 from n8n once the workflow is inactive. */
+			async delete(this: IHookFunctions): Promise<boolean> {
+				delete this.getWorkflowStaticData('node')[REGISTRATION_KEY];
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const response = this.getResponseObject() as unknown as PlainResponse;
+
+		const secret = this.getNodeParameter('secret', '') as string;
+		if (!secretAccepted(secret, this.getQueryData(), this.getHeaderData())) {
+			this.logger.warn('Infobip OMNI Trigger refused a request without the right secret');
+			return refuse(response, 401, {
+				message: 'Missing or wrong secret',
+				hint: `Send the secret as the ${SECRET_QUERY_PARAMETER} query parameter or the ${SECRET_HEADER} header.`,
+			});
+		}
+
+		const request = this.getRequestObject() as unknown as { rawBody?: RawBody };
+		const read = readReportBody(this.getBodyData(), request.rawBody);
+		if (!read.ok) {
+			this.logger.warn(`Infobip OMNI Trigger refused a request: ${read.problem}`);
+			return refuse(response, 400, {
+				message: `Not an Infobip OMNI push: ${read.problem}`,
+				hint: read.fix,
+			});
+		}
+
+		const items: IDataObject[] = [];
+		for (const [index, result] of read.results.entries()) {
+			const event = recogniseEvent(result);
+			if (!event) {
+				const problem = `results[${index}] is not a delivery report, seen report or inbound message`;
+				this.logger.warn(`Infobip OMNI Trigger refused a request: ${problem}`);
+				return refuse(response, 400, {
+					message: `Not an Infobip OMNI push: ${problem}`,
+					hint: 'A delivery report has a status, a seen report a seenAt, an inbound message a receivedAt.',
+				});
+			}
+			items.push(normaliseResult(result, event));
+		}
+
+		const filters = buildFilters({
+			events: this.getNodeParameter('events', []) as string[],
+			statusFilter: this.getNodeParameter('statusFilter', 'all') as StatusFilterMode,
+			statusGroups: this.getNodeParameter('statusGroups', []) as string[],
+			channels: this.getNodeParameter('channels', []) as string[],
+		});
+		const passing = items.filter((item) => passesFilters(item, filters));
+
+		const options = this.getNodeParameter('options', {}) as { dedupeWindowMinutes?: number };
+		const windowMinutes = options.dedupeWindowMinutes ?? DEFAULT_DEDUPE_WINDOW_MINUTES;
+		const staticData = this.getWorkflowStaticData('node');
+		const stored = readDedupeRecord(staticData[DEDUPE_KEY]);
+		const { fresh, record } = dedupe(passing, stored, {
+			windowMs: windowMinutes * 60_000,
+			now: Date.now(),
+		});
+		// Static data is saved only when it changed: leave it alone when nothing did.
+		if (!sameRecord(stored, record)) staticData[DEDUPE_KEY] = record;
+
+		// No workflowData: n8n answers 200 and starts no execution.
+		if (!fresh.length) return {};
+		return { workflowData: [this.helpers.returnJsonArray(fresh)] };
+	}
+}

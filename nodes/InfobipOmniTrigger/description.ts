@@ -1,0 +1,114 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { CHANNEL_OPTIONS } from '../InfobipOmni/channels';
+import { DEFAULT_DEDUPE_WINDOW_MINUTES, MAX_DEDUPE_ENTRIES } from './dedupe';
+import { SECRET_HEADER, SECRET_QUERY_PARAMETER } from './secret';
+
+export const triggerProperties: INodeProperties[] = [
+	{
+		displayName:
+			"Infobip OMNI has no webhook registration: each send names its own Notify URL. Copy this node's <b>Production URL</b> into the Infobip OMNI node's <b>Message → Send … → Options → Notify URL</b> (with <code>?secret=…</code> if you set a Secret below) and activate this workflow. The <b>Test URL</b> works only while this node is listening for a test event. Delivery reports, seen reports and inbound messages all come to this one URL, as JSON or XML; the trigger answers 200 at once.",
+		name: 'notice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		options: [
+			{
+				name: 'Delivery Report',
+				value: 'deliveryReport',
+				description: 'The final (or an intermediate) status of a sent message, per channel',
+			},
+			{
+				name: 'Inbound Message',
+				value: 'inboundMessage',
+				description:
+					'A message a user sent you (WhatsApp, Viber, Facebook), when Infobip forwards inbound messages to this URL',
+			},
+			{
+				name: 'Seen Report',
+				value: 'seenReport',
+				description: 'The recipient opened the message (chat channels that report it)',
+			},
+		],
+		default: ['deliveryReport', 'seenReport', 'inboundMessage'],
+		description: 'Which pushes start the workflow. None selected means all.',
+	},
+	{
+		displayName: 'Delivery Statuses',
+		name: 'statusFilter',
+		type: 'options',
+		options: [
+			{
+				name: 'All Statuses',
+				value: 'all',
+				description: 'Every delivery report, pending ones included',
+			},
+			{
+				name: 'Final Failures Only',
+				value: 'finalFailures',
+				description: 'Undeliverable, Expired or Rejected: the message will not be delivered',
+			},
+			{
+				name: 'Selected Status Groups',
+				value: 'selected',
+				description: 'Choose the status groups below',
+			},
+		],
+		default: 'all',
+		description:
+			'Which delivery reports start the workflow, by status group. Seen reports and inbound messages have no status and are not affected.',
+	},
+	{
+		displayName: 'Status Groups',
+		name: 'statusGroups',
+		type: 'multiOptions',
+		displayOptions: { show: { statusFilter: ['selected'] } },
+		options: [
+			{ name: 'Delivered', value: 'DELIVERED', description: 'Delivered to the handset or app' },
+			{ name: 'Expired', value: 'EXPIRED', description: 'The validity period ran out' },
+			{ name: 'Pending', value: 'PENDING', description: 'Sent on, not final yet' },
+			{ name: 'Rejected', value: 'REJECTED', description: 'Rejected by Infobip or the operator' },
+			{ name: 'Undeliverable', value: 'UNDELIVERABLE', description: 'Could not be delivered' },
+		],
+		default: [],
+		description: 'Delivery reports in these groups start the workflow. None selected means all.',
+	},
+	{
+		displayName: 'Channels',
+		name: 'channels',
+		type: 'multiOptions',
+		options: CHANNEL_OPTIONS.map(({ name, value }) => ({ name, value })),
+		default: [],
+		description:
+			'Only results from these channels (the channel that handled the message). None selected means all. Seen reports name no channel, so they are dropped while channels are selected.',
+	},
+	{
+		displayName: 'Secret',
+		name: 'secret',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		description: `If set, a request must carry it as the <code>${SECRET_QUERY_PARAMETER}</code> query parameter (add <code>?${SECRET_QUERY_PARAMETER}=…</code> to the Notify URL) or the <code>${SECRET_HEADER}</code> header. Other requests get 401 and start nothing.`,
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Dedupe Window (Minutes)',
+				name: 'dedupeWindowMinutes',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: DEFAULT_DEDUPE_WINDOW_MINUTES,
+				description: `Infobip retries pushes, so a result already emitted (same message, channel and status) is not emitted again within this many minutes. 0 turns this off. Up to ${MAX_DEDUPE_ENTRIES} recent results are remembered.`,
+			},
+		],
+	},
+];

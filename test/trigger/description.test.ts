@@ -1,0 +1,88 @@
+// Dev-only (never shipped, never scanned): n8n Cloud's runtime rules do not apply here.
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+import { readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { CHANNEL_OPTIONS } from '../../nodes/InfobipOmni/channels';
+import { DEFAULT_DEDUPE_WINDOW_MINUTES } from '../../nodes/InfobipOmniTrigger/dedupe';
+import { STATUS_GROUPS } from '../../nodes/InfobipOmniTrigger/filters';
+import { InfobipOmniTrigger } from '../../nodes/InfobipOmniTrigger/InfobipOmniTrigger.node';
+import { OMNI_EVENTS } from '../../nodes/InfobipOmniTrigger/reports';
+
+const root = resolve(__dirname, '..', '..');
+const nodeDir = join(root, 'nodes', 'InfobipOmniTrigger');
+const trigger = new InfobipOmniTrigger();
+const { description } = trigger;
+const property = (name: string) =>
+	description.properties.find((p) => p.name === name) as INodeProperties;
+const values = (p: INodeProperties) => (p.options as INodePropertyOptions[]).map((o) => o.value);
+
+describe('Infobip OMNI Trigger description', () => {
+	it('follows n8n trigger conventions', () => {
+		expect(description.name).toBe('infobipOmniTrigger');
+		expect(description.displayName).toContain('Trigger');
+		expect(description.group).toEqual(['trigger']);
+		expect(description.inputs).toEqual([]);
+		expect(description.usableAsTool).toBeUndefined();
+		expect(description.subtitle).toBeTruthy();
+		// Infobip authenticates nothing it pushes: the trigger takes no credential.
+		expect(description.credentials).toBeUndefined();
+	});
+
+	it('is one POST webhook that answers at once', () => {
+		expect(description.webhooks).toEqual([
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		]);
+		expect(Object.keys(trigger.webhookMethods.default).sort()).toEqual([
+			'checkExists',
+			'create',
+			'delete',
+		]);
+	});
+
+	it('reuses the package icons, light and dark', () => {
+		const icon = description.icon as { light: string; dark: string };
+		expect(icon).toEqual({
+			light: 'file:../../icons/infobip.svg',
+			dark: 'file:../../icons/infobip.dark.svg',
+		});
+		for (const file of [icon.light, icon.dark]) {
+			expect(statSync(resolve(nodeDir, file.replace(/^file:/, ''))).isFile()).toBe(true);
+		}
+	});
+
+	it('explains the Notify URL in a notice', () => {
+		const notice = property('notice');
+		expect(notice.type).toBe('notice');
+		expect(notice.displayName).toMatch(/Production URL/);
+		expect(notice.displayName).toMatch(/Message → Send … → Options → Notify URL/);
+		expect(notice.displayName).toMatch(/Test URL/);
+	});
+
+	it('offers every event, status group and shared channel', () => {
+		expect(values(property('events')).sort()).toEqual([...OMNI_EVENTS].sort());
+		expect(property('events').default).toEqual(OMNI_EVENTS);
+		expect(values(property('statusFilter'))).toEqual(['all', 'finalFailures', 'selected']);
+		expect(values(property('statusGroups')).sort()).toEqual([...STATUS_GROUPS].sort());
+		expect(values(property('channels'))).toEqual(CHANNEL_OPTIONS.map((o) => o.value));
+	});
+
+	it('keeps the secret in a password field and defaults the dedupe window', () => {
+		expect(property('secret')).toMatchObject({ type: 'string', typeOptions: { password: true } });
+		const window = (property('options').options as INodeProperties[]).find(
+			(p) => p.name === 'dedupeWindowMinutes',
+		);
+		expect(window?.default).toBe(DEFAULT_DEDUPE_WINDOW_MINUTES);
+	});
+
+	it('has a codex file next to it', () => {
+		const codex = JSON.parse(readFileSync(join(nodeDir, 'InfobipOmniTrigger.node.json'), 'utf8'));
+		expect(codex.node).toBe(`n8n-nodes-infobip-omni.${description.name}`);
+		expect(codex.categories).toEqual(['Communication']);
+		expect(codex.alias).toEqual(
+			expect.arrayContaining(['SMS', 'Delivery report', 'Webhook', 'Infobip']),
+		);
+	});
+});
