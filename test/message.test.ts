@@ -245,3 +245,104 @@ describe('Message → Send Text', () => {
 		]);
 	});
 });
+
+describe("the seed's delivery-report exchange", () => {
+	const SEED_REPORTS = {
+		results: [
+			{
+				messageId: '1215f543ab19-345f-adbd-12ad31451ed25f35',
+				to: '41793026731',
+				messageCount: 1,
+				sentAt: '2016-02-23T17:41:11.833+0100',
+				doneAt: '2016-02-23T17:41:11.843+0100',
+				mccMnc: '22801',
+				price: { pricePerMessage: 0.0104, currency: 'EUR' },
+				status: {
+					groupId: 2,
+					groupName: 'UNDELIVERABLE',
+					id: 9,
+					name: 'UNDELIVERABLE_NOT_DELIVERED',
+					description: 'Message sent not delivered',
+				},
+				error: {
+					groupId: 1,
+					groupName: 'HANDSET_ERRORS',
+					id: 6,
+					name: 'EC_ABSENT_SUBSCRIBER_SM',
+					description: 'Absent Subscriber',
+					permanent: false,
+				},
+				channel: 'FACEBOOK',
+			},
+			{
+				messageId: '2315d543441c-335f-1d3d-142d31451ed25f35',
+				to: '41793026731',
+				sentAt: '2016-06-23T17:40:31.773+0100',
+				doneAt: '2016-06-23T17:40:31.787+0100',
+				messageCount: 1,
+				mccMnc: '22801',
+				price: { pricePerMessage: 0.01, currency: 'EUR' },
+				status: {
+					groupId: 3,
+					groupName: 'DELIVERED',
+					id: 5,
+					name: 'DELIVERED_TO_HANDSET',
+					description: 'Message delivered to handset',
+				},
+				error: {
+					groupId: 0,
+					groupName: 'OK',
+					id: 0,
+					name: 'NO_ERROR',
+					description: 'No Error',
+					permanent: false,
+				},
+				channel: 'SMS',
+			},
+		],
+	};
+
+	it('GET /omni/1/reports with no query, one output item per report', async () => {
+		server.reply({ status: 200, body: SEED_REPORTS });
+		const { output, error } = await runNode({
+			parameters: { resource: 'deliveryReport', operation: 'getAll' },
+			credentials: credentials(),
+		});
+		expect(error).toBeUndefined();
+		expect(server.received).toHaveLength(1);
+		expect(server.received[0]).toMatchObject({
+			method: 'GET',
+			url: '/omni/1/reports',
+			rawBody: '',
+		});
+		expect(server.received[0].headers.accept).toBe('application/json');
+		expect(server.received[0].headers.authorization).toBe('Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==');
+		expect(output).toEqual(SEED_REPORTS.results.map((json) => ({ json, pairedItem: { item: 0 } })));
+	});
+
+	it('Return All pages by 1000 until a short page', async () => {
+		const page = (n: number) => ({
+			results: Array.from({ length: n }, (_, i) => ({ messageId: `m${i}` })),
+		});
+		server.reply(
+			{ status: 200, body: page(1000) },
+			{ status: 200, body: page(1000) },
+			{ status: 200, body: page(3) },
+		);
+		const { output } = await runNode({
+			parameters: {
+				resource: 'deliveryReport',
+				operation: 'getAll',
+				returnAll: true,
+				filters: { bulkId: 'B' },
+			},
+			credentials: credentials(),
+		});
+		expect(server.received.map((r) => r.url)).toEqual([
+			'/omni/1/reports?bulkId=B&limit=1000',
+			'/omni/1/reports?bulkId=B&limit=1000',
+			'/omni/1/reports?bulkId=B&limit=1000',
+		]);
+		expect(output).toHaveLength(2003);
+	});
+});

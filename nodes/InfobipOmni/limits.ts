@@ -14,6 +14,8 @@ export const LIMITS = {
 	whatsAppUserIdMaxLength: 150,
 	/** `limit` on GET /omni/1/reports and /omni/1/logs. */
 	reportsPageMax: 1000,
+	/** What Infobip returns when `limit` is left out (reports and logs). */
+	reportsDefaultPage: 50,
 	logsPageMax: 1000,
 	/** Logs cover this many hours back. */
 	logsWindowHours: 48,

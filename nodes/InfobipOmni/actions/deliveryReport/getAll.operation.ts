@@ -84,9 +84,12 @@ export const execute = perItemOperation(async function (itemIndex, { policy }) {
 	const reports: IDataObject[] = [];
 	while (reports.length < limit) {
 		const pageSize = Math.min(LIMITS.reportsPageMax, limit - reports.length);
+		// Infobip's own default page is 50: leaving it out keeps the request exactly the seed's.
+		const pageQuery =
+			pageSize === LIMITS.reportsDefaultPage ? query : { ...query, limit: pageSize };
 		const response = await infobipApiRequest.call(
 			this,
-			{ method: 'GET', path: REPORTS_PATH, qs: { ...query, limit: pageSize }, itemIndex },
+			{ method: 'GET', path: REPORTS_PATH, qs: pageQuery, itemIndex },
 			policy,
 		);
 		const page = (Array.isArray(response.results) ? response.results : []) as IDataObject[];
