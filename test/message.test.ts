@@ -2,19 +2,21 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { runNode } from './support/harness';
 import { ScriptedServer, type ReceivedRequest, type Reply } from './support/server';
-import { SEED_FACEBOOK_USER } from './sandbox/seed';
+import {
+	SEED_ACCEPTED_STATUS,
+	SEED_FACEBOOK_REPORT,
+	SEED_FACEBOOK_USER,
+	SEED_SCENARIO,
+	SEED_SEND_RICH,
+	SEED_SEND_TEXT,
+	SEED_SEND_USER_KEY,
+	SEED_SMS_REPORT,
+} from './sandbox/seed';
 
-const SEED_SCENARIO = 'CC9F01A5DC7BEE2C2B829D203482A654';
 const FACEBOOK_TEXT =
 	'This Facebook message will be delivered both to the Facebook user page and Facebook messenger.';
 const SMS_TEXT = 'This is the SMS failover message';
-const ACCEPTED = {
-	groupId: 0,
-	groupName: 'ACCEPTED',
-	id: 0,
-	name: 'MESSAGE_ACCEPTED',
-	description: 'Message accepted',
-};
+const ACCEPTED = SEED_ACCEPTED_STATUS;
 
 /** Answers sends the way the seed shows: one ACCEPTED message per destination. */
 function infobip(request: ReceivedRequest): Reply {
@@ -83,14 +85,7 @@ describe("the seed's sends, byte for byte", () => {
 		expect(sends()).toHaveLength(1);
 		expect(sends()[0].headers.authorization).toBe('Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==');
 		expect(sends()[0].headers['content-type']).toBe('application/json');
-		expect(sends()[0].rawBody).toBe(
-			JSON.stringify({
-				scenarioKey: SEED_SCENARIO,
-				destinations: [{ to: { phoneNumber: '41793026727' } }],
-				facebook: { text: FACEBOOK_TEXT },
-				sms: { text: SMS_TEXT },
-			}),
-		);
+		expect(sends()[0].rawBody).toBe(JSON.stringify(SEED_SEND_TEXT));
 		expect(output).toEqual([
 			{
 				json: {
@@ -114,21 +109,7 @@ describe("the seed's sends, byte for byte", () => {
 			smsText: SMS_TEXT,
 			options: { messageIdSource: 'infobip' },
 		});
-		expect(sends()[0].rawBody).toBe(
-			JSON.stringify({
-				scenarioKey: SEED_SCENARIO,
-				destinations: [
-					{
-						to: {
-							phoneNumber: '41793026727',
-							facebookUserKey: SEED_FACEBOOK_USER,
-						},
-					},
-				],
-				facebook: { text: FACEBOOK_TEXT },
-				sms: { text: SMS_TEXT },
-			}),
-		);
+		expect(sends()[0].rawBody).toBe(JSON.stringify(SEED_SEND_USER_KEY));
 	});
 
 	it('2c: a rich media message with an SMS failover text', async () => {
@@ -146,14 +127,7 @@ describe("the seed's sends, byte for byte", () => {
 			credentials: credentials(),
 		});
 		expect(error).toBeUndefined();
-		expect(sends()[0].rawBody).toBe(
-			JSON.stringify({
-				scenarioKey: SEED_SCENARIO,
-				destinations: [{ to: { phoneNumber: '41793026727' } }],
-				facebook: { type: 'IMAGE', url: 'https://somedomain.com/images/image.jpg' },
-				sms: { text: SMS_TEXT },
-			}),
-		);
+		expect(sends()[0].rawBody).toBe(JSON.stringify(SEED_SEND_RICH));
 	});
 });
 
@@ -252,52 +226,16 @@ describe("the seed's delivery-report exchange", () => {
 			{
 				messageId: '1215f543ab19-345f-adbd-12ad31451ed25f35',
 				to: '41793026731',
-				messageCount: 1,
 				sentAt: '2016-02-23T17:41:11.833+0100',
 				doneAt: '2016-02-23T17:41:11.843+0100',
-				mccMnc: '22801',
-				price: { pricePerMessage: 0.0104, currency: 'EUR' },
-				status: {
-					groupId: 2,
-					groupName: 'UNDELIVERABLE',
-					id: 9,
-					name: 'UNDELIVERABLE_NOT_DELIVERED',
-					description: 'Message sent not delivered',
-				},
-				error: {
-					groupId: 1,
-					groupName: 'HANDSET_ERRORS',
-					id: 6,
-					name: 'EC_ABSENT_SUBSCRIBER_SM',
-					description: 'Absent Subscriber',
-					permanent: false,
-				},
-				channel: 'FACEBOOK',
+				...SEED_FACEBOOK_REPORT,
 			},
 			{
 				messageId: '2315d543441c-335f-1d3d-142d31451ed25f35',
 				to: '41793026731',
 				sentAt: '2016-06-23T17:40:31.773+0100',
 				doneAt: '2016-06-23T17:40:31.787+0100',
-				messageCount: 1,
-				mccMnc: '22801',
-				price: { pricePerMessage: 0.01, currency: 'EUR' },
-				status: {
-					groupId: 3,
-					groupName: 'DELIVERED',
-					id: 5,
-					name: 'DELIVERED_TO_HANDSET',
-					description: 'Message delivered to handset',
-				},
-				error: {
-					groupId: 0,
-					groupName: 'OK',
-					id: 0,
-					name: 'NO_ERROR',
-					description: 'No Error',
-					permanent: false,
-				},
-				channel: 'SMS',
+				...SEED_SMS_REPORT,
 			},
 		],
 	};

@@ -3,18 +3,9 @@ import { ParameterError } from '../nodes/InfobipOmni/builders/parameterError';
 import { searchScenarios } from '../nodes/InfobipOmni/methods/listSearch';
 import { loadOptionsContext, runNode } from './support/harness';
 import { ScriptedServer, type ReceivedRequest } from './support/server';
+import { SEED_CREATE_SCENARIO } from './sandbox/seed';
 
 const SEED_SCENARIO_ID = '12CD1116DC7B451B2B7286412482CCC1';
-
-/** The seed's create-scenario request body, verbatim. */
-const SEED_SCENARIO_BODY = {
-	name: 'My first Facebook-SMS scenario',
-	flow: [
-		{ from: 'FacebookApplicationKey', channel: 'FACEBOOK' },
-		{ from: 'InfoSMS', channel: 'SMS' },
-	],
-	default: true,
-};
 
 const scenarioNumber = (n: number) => ({
 	key: n.toString(16).toUpperCase().padStart(32, '0'),
@@ -34,7 +25,7 @@ function scenarioApi(request: ReceivedRequest) {
 		return { status: 200, body: { scenarios: pool.slice(page * limit, page * limit + limit) } };
 	}
 	if (request.method === 'GET' && request.path === `/omni/1/scenarios/${SEED_SCENARIO_ID}`) {
-		return { status: 200, body: { key: SEED_SCENARIO_ID, ...SEED_SCENARIO_BODY } };
+		return { status: 200, body: { key: SEED_SCENARIO_ID, ...SEED_CREATE_SCENARIO } };
 	}
 	if (request.method === 'GET') {
 		return {
@@ -86,9 +77,9 @@ describe('Scenario → Create', () => {
 		expect(request.path).toBe('/omni/1/scenarios');
 		expect(request.headers['content-type']).toBe('application/json');
 		expect(request.headers.authorization).toBe('Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==');
-		expect(request.rawBody).toBe(JSON.stringify(SEED_SCENARIO_BODY));
+		expect(request.rawBody).toBe(JSON.stringify(SEED_CREATE_SCENARIO));
 		expect(output).toEqual([
-			{ json: { key: SEED_SCENARIO_ID, ...SEED_SCENARIO_BODY }, pairedItem: { item: 0 } },
+			{ json: { key: SEED_SCENARIO_ID, ...SEED_CREATE_SCENARIO }, pairedItem: { item: 0 } },
 		]);
 	});
 
@@ -226,7 +217,7 @@ describe('Scenario → Get', () => {
 			path: `/omni/1/scenarios/${SEED_SCENARIO_ID}`,
 		});
 		expect(output).toEqual([
-			{ json: { key: SEED_SCENARIO_ID, ...SEED_SCENARIO_BODY }, pairedItem: { item: 0 } },
+			{ json: { key: SEED_SCENARIO_ID, ...SEED_CREATE_SCENARIO }, pairedItem: { item: 0 } },
 		]);
 	});
 
@@ -322,7 +313,7 @@ describe('Scenario → Update', () => {
 			`GET /omni/1/scenarios/${SEED_SCENARIO_ID}`,
 			`PUT /omni/1/scenarios/${SEED_SCENARIO_ID}`,
 		]);
-		expect(server.received[1].body).toEqual({ ...SEED_SCENARIO_BODY, name: 'Renamed' });
+		expect(server.received[1].body).toEqual({ ...SEED_CREATE_SCENARIO, name: 'Renamed' });
 		expect(output[0].json).toMatchObject({ key: SEED_SCENARIO_ID, name: 'Renamed' });
 	});
 
@@ -340,7 +331,7 @@ describe('Scenario → Update', () => {
 			credentials: credentials(),
 		});
 		expect(server.received[1].body).toEqual({
-			name: SEED_SCENARIO_BODY.name,
+			name: SEED_CREATE_SCENARIO.name,
 			flow: [{ from: 'NewSender', channel: 'SMS' }],
 			default: false,
 		});
@@ -399,7 +390,7 @@ describe('buildScenarioBody (pure)', () => {
 		[
 			'the seed',
 			{ name: 'My first Facebook-SMS scenario', steps: seedSteps.step, isDefault: true },
-			SEED_SCENARIO_BODY,
+			SEED_CREATE_SCENARIO,
 		],
 		[
 			'no name, not default',

@@ -55,6 +55,29 @@ const needs =
 			? undefined
 			: { field, problem: 'it is empty', fix };
 
+/** Channels whose rich objects are given as raw JSON (reference §3.7.10 suggests it). */
+function rawJsonContent(
+	channel: string,
+	bodyKey: string,
+	fields: string,
+	example: string,
+): ChannelContentSpec {
+	return {
+		channel,
+		fields: [
+			{
+				param: 'content',
+				label: 'Content (JSON)',
+				path: '',
+				type: 'json',
+				jsonShape: 'object',
+				description: `The ${bodyKey} object: ${fields}`,
+			},
+		],
+		rule: needs('Content (JSON)', `Give at least ${example}.`, 'text'),
+	};
+}
+
 export const CHANNEL_CONTENT: ChannelContentSpec[] = [
 	{
 		channel: 'FACEBOOK',
@@ -600,34 +623,18 @@ export const CHANNEL_CONTENT: ChannelContentSpec[] = [
 		],
 		rule: needs('Text', 'Write a text or name a template.', 'text', 'templateName'),
 	},
-	{
-		channel: 'KAKAO_CHINGU',
-		fields: [
-			{
-				param: 'content',
-				label: 'Content (JSON)',
-				path: '',
-				type: 'json',
-				jsonShape: 'object',
-				description: 'The kakaoChingu object: text, imageUrl, imageLink, isPromotional, buttons',
-			},
-		],
-		rule: needs('Content (JSON)', 'Give at least {"text":"..."}.', 'text'),
-	},
-	{
-		channel: 'KAKAO_ALIM',
-		fields: [
-			{
-				param: 'content',
-				label: 'Content (JSON)',
-				path: '',
-				type: 'json',
-				jsonShape: 'object',
-				description: 'The kakaoAlim object: text, templateCode, title, groupKey, buttons',
-			},
-		],
-		rule: needs('Content (JSON)', 'Give at least {"text":"...","templateCode":"..."}.', 'text'),
-	},
+	rawJsonContent(
+		'KAKAO_CHINGU',
+		'kakaoChingu',
+		'text, imageUrl, imageLink, isPromotional, buttons',
+		'{"text":"..."}',
+	),
+	rawJsonContent(
+		'KAKAO_ALIM',
+		'kakaoAlim',
+		'text, templateCode, title, groupKey, buttons',
+		'{"text":"...","templateCode":"..."}',
+	),
 	{
 		channel: 'PARSECO',
 		fields: [TEXT('The Parseco text')],

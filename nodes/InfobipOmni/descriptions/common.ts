@@ -98,3 +98,31 @@ export function readRetryPolicy(this: IExecuteFunctions): RetryPolicy {
 		timeoutMs: number('timeoutSeconds', DEFAULT_RETRY_POLICY.timeoutMs / 1000) * 1000,
 	};
 }
+
+/** Return All and Limit, as n8n's Get Many operations have them. */
+export const returnAllFields: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];
+
+/** Time units of a step's validity period. */
+export const validityUnitOptions = [
+	{ name: 'Days', value: 'DAYS' },
+	{ name: 'Hours', value: 'HOURS' },
+	{ name: 'Minutes', value: 'MINUTES' },
+	{ name: 'Seconds', value: 'SECONDS' },
+];

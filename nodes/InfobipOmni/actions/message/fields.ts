@@ -1,7 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { CHANNEL_OPTIONS } from '../../channels';
-import { requestOptionFields, scenarioLocator } from '../../descriptions/common';
+import {
+	requestOptionFields,
+	scenarioLocator,
+	validityUnitOptions,
+} from '../../descriptions/common';
 
 export const useDefaultScenarioField: INodeProperties = {
 	displayName: 'Use Default Scenario',
@@ -91,12 +95,7 @@ export const validityPeriodsOption: INodeProperties = {
 					displayName: 'Unit',
 					name: 'validityPeriodTimeUnit',
 					type: 'options',
-					options: [
-						{ name: 'Days', value: 'DAYS' },
-						{ name: 'Hours', value: 'HOURS' },
-						{ name: 'Minutes', value: 'MINUTES' },
-						{ name: 'Seconds', value: 'SECONDS' },
-					],
+					options: validityUnitOptions,
 					default: 'HOURS',
 				},
 			],

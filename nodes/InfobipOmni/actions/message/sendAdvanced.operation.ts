@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { CHANNEL_CONTENT, type ContentField } from '../../builders/channelContent';
 import { CHANNEL_BY_VALUE } from '../../channels';
+import { validityUnitOptions } from '../../descriptions/common';
 import { contentsFrom } from './contents';
 import {
 	phoneNumbersField,
@@ -57,12 +58,7 @@ const validityFields: INodeProperties[] = [
 		displayName: 'Validity Unit',
 		name: 'validityPeriodTimeUnit',
 		type: 'options',
-		options: [
-			{ name: 'Days', value: 'DAYS' },
-			{ name: 'Hours', value: 'HOURS' },
-			{ name: 'Minutes', value: 'MINUTES' },
-			{ name: 'Seconds', value: 'SECONDS' },
-		],
+		options: validityUnitOptions,
 		default: 'MINUTES',
 	},
 ];
