@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { buildChannelContent, buildValidity } from '../../builders/channelContent';
+import type { RecipientParameters } from '../../builders/recipients';
 
 interface ValidityEntry {
 	channel?: string;
@@ -37,4 +38,15 @@ export function contentsFrom(
 		};
 	}
 	return contents;
+}
+
+/** Phone numbers and Facebook user key, the recipients of Send Text and Send Rich Media. */
+export function readPhoneAndFacebookRecipients(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): RecipientParameters {
+	return {
+		phoneNumbers: this.getNodeParameter('phoneNumbers', itemIndex, ''),
+		facebookUserKey: this.getNodeParameter('facebookUserKey', itemIndex, ''),
+	};
 }

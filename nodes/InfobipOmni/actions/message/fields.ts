@@ -234,3 +234,11 @@ export function sendOptions(extra: INodeProperties[] = []): INodeProperties {
 		options: options.sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
 }
+
+/** Scenario and recipients of the seed-style sends (Send Text, Send Rich Media). */
+export const scenarioAndFacebookRecipientFields: INodeProperties[] = [
+	useDefaultScenarioField,
+	sendScenarioLocator,
+	phoneNumbersField,
+	facebookUserKeyField,
+];

@@ -1,24 +1,18 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { contentsFrom, readValidityPeriods } from './contents';
+import { contentsFrom, readPhoneAndFacebookRecipients, readValidityPeriods } from './contents';
 import {
-	facebookUserKeyField,
-	phoneNumbersField,
+	scenarioAndFacebookRecipientFields,
 	sendOptions,
-	sendScenarioLocator,
 	simplifyField,
 	smsTextField,
-	useDefaultScenarioField,
 	validityPeriodsOption,
 } from './fields';
 import { sendOperation } from './send';
 
 const properties: INodeProperties[] = [
-	useDefaultScenarioField,
-	sendScenarioLocator,
-	phoneNumbersField,
-	facebookUserKeyField,
+	...scenarioAndFacebookRecipientFields,
 	{
 		displayName: 'Media Type',
 		name: 'mediaType',
@@ -55,10 +49,7 @@ export const description = updateDisplayOptions(
 export const execute = sendOperation(function (itemIndex) {
 	const smsText = String(this.getNodeParameter('smsText', itemIndex, '') ?? '');
 	return {
-		recipients: {
-			phoneNumbers: this.getNodeParameter('phoneNumbers', itemIndex, ''),
-			facebookUserKey: this.getNodeParameter('facebookUserKey', itemIndex, ''),
-		},
+		recipients: readPhoneAndFacebookRecipients.call(this, itemIndex),
 		contents: contentsFrom(
 			{
 				FACEBOOK: {
