@@ -142,13 +142,13 @@ describe('Message → Send Text', () => {
 		);
 		expect(sends()).toHaveLength(2);
 		expect((sends()[0].body as IDataObject).destinations).toEqual([
-			{ messageId: 'exec-42-node-und-0-0-1', to: { phoneNumber: '41793026727' } },
-			{ messageId: 'exec-42-node-und-0-0-2', to: { phoneNumber: '41793026731' } },
+			{ messageId: 'exec-42-node-under-test-0-0-1', to: { phoneNumber: '41793026727' } },
+			{ messageId: 'exec-42-node-under-test-0-0-2', to: { phoneNumber: '41793026731' } },
 		]);
 		expect(output.map((o) => [o.json.messageId, o.pairedItem])).toEqual([
-			['exec-42-node-und-0-0-1', { item: 0 }],
-			['exec-42-node-und-0-0-2', { item: 0 }],
-			['exec-42-node-und-0-1-1', { item: 1 }],
+			['exec-42-node-under-test-0-0-1', { item: 0 }],
+			['exec-42-node-under-test-0-0-2', { item: 0 }],
+			['exec-42-node-under-test-0-1-1', { item: 1 }],
 		]);
 	});
 

@@ -195,7 +195,7 @@ describe('batching and pairing at scale', () => {
 			expect(item.pairedItem).toEqual({ item: i });
 			expect(item.json).toMatchObject({
 				to: { phoneNumber: input[i].json.phone },
-				messageId: `exec-250-node-und-0-${i}-1`,
+				messageId: `exec-250-node-under-test-0-${i}-1`,
 				status: 'ACCEPTED',
 			});
 		});

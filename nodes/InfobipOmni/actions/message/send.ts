@@ -93,7 +93,7 @@ export function sendOperation(readItemMessage: ReadItemMessage): OperationExecut
 	): Promise<INodeExecutionData[]> {
 		const settings = readSettings.call(this);
 		const runIndex = Number(this.getWorkflowDataProxy(0).$runIndex ?? 0);
-		const runPrefix = `${this.getExecutionId()}-${this.getNode().id.slice(0, 8)}-${runIndex}`;
+		const runPrefix = `${this.getExecutionId()}-${this.getNode().id}-${runIndex}`;
 		const now = Date.now();
 
 		const prepared: PreparedSend[] = [];
