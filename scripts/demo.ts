@@ -1,39 +1,209 @@
 // Dev-only (never shipped, never scanned): n8n Cloud's runtime rules do not apply here.
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
 /**
- * `npm run demo`: the seed's Facebook → SMS flow, run by the Infobip OMNI node through n8n-core's
- * engine against the local sandbox. Creates the seed's scenario, sends a text to four kinds of
- * recipient and a rich-media message, lets the sandbox deliver, fetches the delivery reports and
- * prints who got what over which channel.
+ * `npm run demo`: runs examples/facebook-sms-failover.json (the seed's Facebook → SMS flow, the
+ * same file users import into n8n) through n8n-core's WorkflowExecute against the local sandbox:
+ * create the scenario, send a text to four kinds of recipient and an image to a fifth, wait for
+ * the reports, get them, and print who got what over which channel at what price.
+ *
+ * The Infobip OMNI node is the real one; the n8n-nodes-base nodes of the workflow (Manual
+ * Trigger, Set, Split Out, Wait) are stand-ins described in scripts/workflow-runner.ts. The Wait
+ * node's 10 s pass on the sandbox's clock, not in real time.
+ *
+ * Real account (the node never reads the environment; this script does):
+ *   INFOBIP_BASE_URL=https://xxxxx.api.infobip.com INFOBIP_API_KEY=… \
+ *     npm run demo -- --live --yes-send-real-messages --to 41790000000 --facebook-app-key <key>
+ * (or INFOBIP_USERNAME and INFOBIP_PASSWORD instead of INFOBIP_API_KEY).
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 // n8n-core writes <N8N_USER_FOLDER>/.n8n/config on first use, and logs node errors to the console.
 process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'infobip-omni-demo-'));
 process.env.N8N_LOG_LEVEL ??= 'silent';
 
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INode } from 'n8n-workflow';
 
-import { DEFAULT_ACCOUNT, FACEBOOK_USER_NUMBERS, NUMBER_RULES, startSandbox } from '../sandbox';
-import { runNode, type NodeRun } from '../test/support/harness';
-
-/** The seed's example Facebook user (a public example value, not a secret). */
-const SEED_FACEBOOK_USER = '9c29bd43-054b-4cfe-a1d4-0b37812b4ed3';
+import { DEFAULT_ACCOUNT, startSandbox, type Sandbox } from '../sandbox';
+import { runWorkflow, type WorkflowJson } from './workflow-runner';
 
 const print = (line = '') => process.stdout.write(`${line}\n`);
 
-const RECIPIENTS = [
-	{
-		who: 'Facebook user by key',
-		phone: '41793026740',
-		facebookUserKey: SEED_FACEBOOK_USER,
-	},
-	{ who: 'Facebook user by phone', phone: FACEBOOK_USER_NUMBERS[0] },
-	{ who: 'SMS only', phone: '41793026727' },
-	{ who: 'Unreachable', phone: NUMBER_RULES.UNDELIVERABLE.example },
-];
+export const DEMO_WORKFLOW = 'examples/facebook-sms-failover.json';
+
+/** The repository root, from the sources (scripts/) or from the build (.dev-dist/scripts/). */
+function repositoryRoot(): string {
+	const up = __dirname.includes('.dev-dist') ? '../..' : '..';
+	return resolve(__dirname, up);
+}
+
+export function loadDemoWorkflow(): WorkflowJson {
+	return JSON.parse(readFileSync(join(repositoryRoot(), DEMO_WORKFLOW), 'utf8')) as WorkflowJson;
+}
+
+const USAGE = `Usage: npm run demo [-- options]
+  (no options)                 run examples/facebook-sms-failover.json against a local sandbox
+  --live                       run it against the Infobip account in the environment:
+                                 INFOBIP_BASE_URL and INFOBIP_API_KEY,
+                                 or INFOBIP_BASE_URL, INFOBIP_USERNAME and INFOBIP_PASSWORD
+  --yes-send-real-messages     required with --live: real messages are sent and charged
+  --to <phone>[,<phone>…]      with --live: the recipients (international format)
+  --facebook-app-key <key>     with --live: your Facebook application key (the FACEBOOK step's sender)
+  --sms-sender <sender>        with --live: the SMS step's sender (default InfoSMS)
+  --wait <seconds>             with --live: how long to wait for reports (default 60)
+With INFOBIP_BASE_URL pointing at localhost or 127.0.0.1 (e.g. \`npm run sandbox\`), the demo uses
+that sandbox without --live (credentials default to the sandbox's Aladdin / open sesame).`;
+
+interface Arguments {
+	live: boolean;
+	confirmed: boolean;
+	to: string[];
+	facebookAppKey?: string;
+	smsSender: string;
+	waitSeconds: number;
+	help: boolean;
+}
+
+function parseArguments(argv: string[]): Arguments | string {
+	const parsed: Arguments = {
+		live: false,
+		confirmed: false,
+		to: [],
+		smsSender: 'InfoSMS',
+		waitSeconds: 60,
+		help: false,
+	};
+	for (let index = 0; index < argv.length; index++) {
+		const [flag, inline] = argv[index].split(/=(.*)/s, 2);
+		const value = () => inline ?? argv[++index] ?? '';
+		switch (flag) {
+			case '--live':
+				parsed.live = true;
+				break;
+			case '--yes-send-real-messages':
+				parsed.confirmed = true;
+				break;
+			case '--to':
+				parsed.to.push(
+					...value()
+						.split(',')
+						.map((phone) => phone.trim())
+						.filter(Boolean),
+				);
+				break;
+			case '--facebook-app-key':
+				parsed.facebookAppKey = value();
+				break;
+			case '--sms-sender':
+				parsed.smsSender = value();
+				break;
+			case '--wait':
+				parsed.waitSeconds = Number(value());
+				if (!(parsed.waitSeconds >= 0)) return '--wait needs a number of seconds';
+				break;
+			case '--help':
+			case '-h':
+				parsed.help = true;
+				break;
+			default:
+				return `unknown option ${argv[index]}`;
+		}
+	}
+	return parsed;
+}
+
+const isLocal = (url: string) =>
+	/^(https?:\/\/)?(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/|$)/i.test(url.trim());
+
+interface Target {
+	baseUrl: string;
+	kind: 'local sandbox' | 'sandbox' | 'live';
+	credentialType: 'infobipOmniBasicAuthApi' | 'infobipOmniApiKeyApi';
+	credentials: ICredentialDataDecryptedObject;
+	/** What to print about the account: never a secret. */
+	describe: string;
+}
+
+/** Decides where the demo runs, from the environment and the flags; a string is a refusal. */
+export function chooseTarget(
+	env: Record<string, string | undefined>,
+	args: Pick<Arguments, 'live' | 'confirmed' | 'to' | 'facebookAppKey'>,
+): Target | string | undefined {
+	const baseUrl = env.INFOBIP_BASE_URL?.trim();
+	if (!baseUrl) {
+		if (args.live)
+			return '--live needs INFOBIP_BASE_URL (and INFOBIP_API_KEY or INFOBIP_USERNAME/INFOBIP_PASSWORD)';
+		return undefined; // start a sandbox
+	}
+	const local = isLocal(baseUrl);
+	if (!local && !(args.live && args.confirmed)) {
+		return `INFOBIP_BASE_URL is ${baseUrl}, not a local sandbox: this would send real, charged messages. Add --live --yes-send-real-messages --to <your phone> to do so.`;
+	}
+	if (args.live && !args.confirmed) return '--live needs --yes-send-real-messages as well';
+	if (args.live && !args.to.length)
+		return "--live needs --to <phone>: the demo's numbers are the sandbox's";
+	if (args.live && !args.facebookAppKey) {
+		return "--live needs --facebook-app-key <key> (the FACEBOOK step's sender, from your Infobip account)";
+	}
+	const apiKey = env.INFOBIP_API_KEY;
+	const username = env.INFOBIP_USERNAME ?? (local ? DEFAULT_ACCOUNT.username : undefined);
+	const password = env.INFOBIP_PASSWORD ?? (local ? DEFAULT_ACCOUNT.password : undefined);
+	const kind = args.live ? 'live' : 'sandbox';
+	if (apiKey) {
+		return {
+			baseUrl,
+			kind,
+			credentialType: 'infobipOmniApiKeyApi',
+			credentials: { apiKey, baseUrl },
+			describe: 'API key from INFOBIP_API_KEY',
+		};
+	}
+	if (username && password) {
+		return {
+			baseUrl,
+			kind,
+			credentialType: 'infobipOmniBasicAuthApi',
+			credentials: { username, password, baseUrl },
+			describe: `Basic auth as ${username}`,
+		};
+	}
+	return 'set INFOBIP_API_KEY, or INFOBIP_USERNAME and INFOBIP_PASSWORD';
+}
+
+/** The workflow as the live run needs it: your recipients, your Facebook key, no new default. */
+function forLiveAccount(workflow: WorkflowJson, args: Arguments): WorkflowJson {
+	const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowJson;
+	const node = (name: string) => copy.nodes.find((n) => n.name === name) as INode;
+	Object.assign(node('Create Scenario').parameters, {
+		name: `n8n demo Facebook-SMS scenario ${new Date().toISOString()}`,
+		steps: {
+			step: [
+				{ channel: 'FACEBOOK', from: args.facebookAppKey },
+				{ channel: 'SMS', from: args.smsSender },
+			],
+		},
+		isDefault: false, // never replace the account's default scenario
+	});
+	node('Recipients').parameters.jsonOutput = JSON.stringify({
+		recipients: args.to.map((phone, index) => ({ who: `Recipient ${index + 1}`, phone })),
+	});
+	node('Send Rich Media').parameters.phoneNumbers = args.to[0];
+	node('Wait for Reports').parameters.amount = args.waitSeconds;
+	return copy;
+}
+
+/** Points every Infobip OMNI node at the chosen credential type. */
+function withCredential(workflow: WorkflowJson, target: Target): WorkflowJson {
+	const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowJson;
+	for (const node of copy.nodes) {
+		if (!node.type.endsWith('.infobipOmni')) continue;
+		node.parameters.authentication =
+			target.credentialType === 'infobipOmniApiKeyApi' ? 'apiKey' : 'basicAuth';
+		node.credentials = { [target.credentialType]: { id: 'demo', name: 'demo' } };
+	}
+	return copy;
+}
 
 function table(rows: string[][]): string {
 	const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
@@ -47,131 +217,142 @@ function table(rows: string[][]): string {
 		.join('\n');
 }
 
-function succeeded(step: string, run: NodeRun): INodeExecutionData[] {
-	if (run.error) {
-		print(`${step} failed: ${run.error.message}`);
-		process.exit(1);
-	}
-	return run.output;
+export interface DemoResult {
+	/** One row per delivery report: recipient, to, channel, status group, price. */
+	rows: string[][];
+	messages: number;
+	delivered: number;
 }
 
-async function main() {
-	const sandbox = await startSandbox({ clock: { manual: true } });
-	const credentials = {
-		infobipOmniBasicAuthApi: {
-			username: DEFAULT_ACCOUNT.username,
-			password: DEFAULT_ACCOUNT.password,
-			baseUrl: sandbox.baseUrl,
+/** Runs the demo workflow and returns its report table; the caller provides the target. */
+export async function runDemo(
+	workflow: WorkflowJson,
+	target: Target,
+	wait: (ms: number) => Promise<void>,
+	log: (line: string) => void = () => {},
+): Promise<DemoResult> {
+	let step = 0;
+	const result = await runWorkflow({
+		workflow: withCredential(workflow, target),
+		credentials: { [target.credentialType]: target.credentials },
+		wait,
+		onNodeRun: (name, task) => {
+			const items = task.data?.main?.[0] ?? [];
+			const first = items[0]?.json ?? {};
+			const detail =
+				task.error !== undefined
+					? `failed: ${task.error.message}`
+					: name === 'Create Scenario'
+						? `${String(first.key)} (${((first.flow as IDataObject[]) ?? []).map((s) => s.channel).join(' → ')}${first.default ? ', default' : ''})`
+						: name === 'Send Text' || name === 'Send Rich Media'
+							? `${items.length} message${items.length === 1 ? '' : 's'} ${[...new Set(items.map((i) => i.json.status))].join(', ')}`
+							: name === 'Get Delivery Reports'
+								? `${items.length} reports (one per scenario step tried)`
+								: `${items.length} item${items.length === 1 ? '' : 's'}`;
+			log(`${++step}. ${name}: ${detail}`);
 		},
-	};
-	print(
-		`Infobip OMNI sandbox on ${sandbox.baseUrl}; the node runs through n8n-core's WorkflowExecute.`,
-	);
+	});
+	if (result.error) return await Promise.reject(result.error);
 
-	const [scenario] = succeeded(
-		'Scenario → Create',
-		await runNode({
-			parameters: {
-				resource: 'scenario',
-				operation: 'create',
-				name: 'My first Facebook-SMS scenario',
-				steps: {
-					step: [
-						{ channel: 'FACEBOOK', from: 'FacebookApplicationKey' },
-						{ channel: 'SMS', from: 'InfoSMS' },
-					],
-				},
-				isDefault: true,
-			},
-			credentials,
-		}),
-	);
-	const key = scenario.json.key as string;
-	print(`1. Scenario → Create: ${key} (FACEBOOK → SMS, default)`);
-
-	const sent = succeeded(
-		'Message → Send Text',
-		await runNode({
-			parameters: {
-				resource: 'message',
-				operation: 'sendText',
-				scenario: { __rl: true, mode: 'id', value: key },
-				phoneNumbers: '={{ $json.phone }}',
-				facebookUserKey: '={{ $json.facebookUserKey }}',
-				facebookText:
-					'=Your order has shipped. Track it at https://example.com/t/{{ $json.phone }}',
-				smsText: '=Your order has shipped. Track it at https://example.com/t/{{ $json.phone }}',
-			},
-			credentials,
-			input: RECIPIENTS.map((recipient) => ({ json: recipient })),
-		}),
-	);
-	print(
-		`2. Message → Send Text: ${sent.length} messages ${[...new Set(sent.map((m) => m.json.status))].join(', ')}`,
-	);
-
-	const media = succeeded(
-		'Message → Send Rich Media',
-		await runNode({
-			parameters: {
-				resource: 'message',
-				operation: 'sendRichMedia',
-				useDefaultScenario: true,
-				phoneNumbers: FACEBOOK_USER_NUMBERS[1],
-				mediaType: 'IMAGE',
-				mediaUrl: 'https://example.com/images/parcel.jpg',
-				smsText: 'Your parcel: https://example.com/images/parcel.jpg',
-			},
-			credentials,
-		}),
-	);
-	print(`3. Message → Send Rich Media: ${media.length} message ${media[0].json.status}`);
-
-	await sandbox.advance(120_000);
-	const reports = succeeded(
-		'Delivery Report → Get Many',
-		await runNode({
-			parameters: { resource: 'deliveryReport', operation: 'getAll', returnAll: true },
-			credentials,
-		}),
-	).map((item) => item.json);
-	print(`4. Delivery Report → Get Many: ${reports.length} reports (each step reports once)`);
-	print();
-
-	const whoByMessage = new Map<string, string>();
-	sent.forEach((message) =>
-		whoByMessage.set(
-			message.json.messageId as string,
-			RECIPIENTS[(message.pairedItem as { item: number }).item].who,
-		),
-	);
-	whoByMessage.set(media[0].json.messageId as string, 'Facebook user, image');
+	const recipients = result.output('One Item per Recipient');
+	const sent = result.output('Send Text');
+	const media = result.output('Send Rich Media');
+	const who = new Map<string, string>();
+	for (const message of sent) {
+		const paired = message.pairedItem as { item: number };
+		who.set(String(message.json.messageId), String(recipients[paired.item]?.json.who ?? '?'));
+	}
+	for (const message of media) who.set(String(message.json.messageId), 'Facebook user, image');
+	// On a real account, Get Many also hands out reports of other sends: keep ours.
+	const reports = result
+		.output('Get Delivery Reports')
+		.map((item) => item.json)
+		.filter((report) => who.has(String(report.messageId)));
 	const rows = reports
 		.map((report) => {
 			const status = report.status as IDataObject;
 			const price = report.price as IDataObject | undefined;
 			return [
-				whoByMessage.get(report.messageId as string) ?? '?',
+				who.get(String(report.messageId)) as string,
 				String(report.to),
 				String(report.channel),
 				String(status.groupName),
-				price ? `${Number(price.pricePerMessage).toFixed(4)} ${price.currency}` : '',
+				price ? `${Number(price.pricePerMessage).toFixed(4)} ${String(price.currency)}` : '',
 			];
 		})
-		.sort((a, b) => a[0].localeCompare(b[0])); // stable: each recipient's steps stay in report order;
-	print(table([['Recipient', 'To', 'Channel', 'Status', 'Price'], ...rows]));
-
-	const delivered = reports.filter(
-		(r) => (r.status as IDataObject).groupName === 'DELIVERED',
-	).length;
-	print();
-	print(
-		`${delivered} of ${sent.length + media.length} messages delivered; the failed Facebook steps failed over to SMS.`,
-	);
-	await sandbox.close();
+		.sort((a, b) => a[0].localeCompare(b[0])); // stable: each recipient's steps keep report order
+	const delivered = new Set(
+		reports
+			.filter((report) => (report.status as IDataObject).groupName === 'DELIVERED')
+			.map((report) => report.messageId),
+	).size;
+	return { rows, messages: who.size, delivered };
 }
 
-main().catch((error: Error) => {
-	print(`demo failed: ${error.message}`);
-	process.exit(1);
-});
+async function main(): Promise<number> {
+	const args = parseArguments(process.argv.slice(2));
+	if (typeof args === 'string' || args.help) {
+		print(typeof args === 'string' ? `${args}\n\n${USAGE}` : USAGE);
+		return typeof args === 'string' ? 2 : 0;
+	}
+	const chosen = chooseTarget(process.env, args);
+	if (typeof chosen === 'string') {
+		print(`demo refused: ${chosen}`);
+		return 2;
+	}
+	let workflow = loadDemoWorkflow();
+	let sandbox: Sandbox | undefined;
+	let target: Target;
+	let wait: (ms: number) => Promise<void>;
+	if (chosen) {
+		target = chosen;
+		if (target.kind === 'live') workflow = forLiveAccount(workflow, args);
+		wait = (ms) => new Promise((done) => setTimeout(done, ms));
+	} else {
+		sandbox = await startSandbox({ clock: { manual: true } });
+		const running = sandbox;
+		target = {
+			baseUrl: sandbox.baseUrl,
+			kind: 'local sandbox',
+			credentialType: 'infobipOmniBasicAuthApi',
+			credentials: {
+				username: DEFAULT_ACCOUNT.username,
+				password: DEFAULT_ACCOUNT.password,
+				baseUrl: sandbox.baseUrl,
+			},
+			describe: `Basic auth as ${DEFAULT_ACCOUNT.username}`,
+		};
+		// The Wait node's interval passes on the sandbox's clock: deliveries happen, no real wait.
+		wait = async (ms) => await running.advance(ms);
+	}
+	print(`${DEMO_WORKFLOW} through n8n-core's WorkflowExecute`);
+	print(`Infobip OMNI ${target.kind} at ${target.baseUrl} (${target.describe})`);
+	if (target.kind === 'live') {
+		print(
+			`Sending real messages to ${args.to.join(', ')}; waiting ${args.waitSeconds} s for reports.`,
+		);
+	}
+	print();
+	try {
+		const result = await runDemo(workflow, target, wait, print);
+		print();
+		print(table([['Recipient', 'To', 'Channel', 'Status', 'Price'], ...result.rows]));
+		print();
+		print(
+			`${result.delivered} of ${result.messages} messages delivered; the failed Facebook steps failed over to SMS.`,
+		);
+		return 0;
+	} finally {
+		await sandbox?.close();
+	}
+}
+
+if (require.main === module) {
+	main().then(
+		(code) => process.exit(code),
+		(error: Error) => {
+			print(`demo failed: ${error.message}`);
+			process.exit(1);
+		},
+	);
+}
