@@ -1,5 +1,7 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
+import { ParameterError } from './builders/parameterError';
+
 /** What the node knows about one OMNI channel, in one place (reference §3.1, §3.2, §3.7, §3.8). */
 export interface OmniChannel {
 	/** The value in `flow[].channel`, reports and logs. */
@@ -111,3 +113,16 @@ export const CHANNEL_OPTIONS: INodePropertyOptions[] = OMNI_CHANNELS.map((channe
 	value: channel.value,
 	description: `Sender: ${channel.senderHint}`,
 })).sort((a, b) => a.name.localeCompare(b.name));
+
+/** Refuses a channel value that is not an OMNI channel (e.g. set by an expression). */
+export function checkChannel(value: string, field = 'Channel'): OmniChannel {
+	const channel = CHANNEL_BY_VALUE.get(value);
+	if (!channel) {
+		throw new ParameterError(
+			field,
+			`"${value}" is not an OMNI channel`,
+			`Use one of: ${[...CHANNEL_BY_VALUE.keys()].join(', ')}.`,
+		);
+	}
+	return channel;
+}

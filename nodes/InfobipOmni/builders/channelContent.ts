@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { CHANNEL_BY_VALUE } from '../channels';
+import { CHANNEL_BY_VALUE, checkChannel } from '../channels';
 import { VALIDITY_UNITS_IN_SECONDS, validityLimitsFor } from '../limits';
 import { ParameterError } from './parameterError';
 
@@ -746,7 +746,7 @@ export function buildValidity(channel: string, parameters: ValidityParameters): 
 	if (parameters.validityPeriod === undefined || parameters.validityPeriod === '' || period === 0)
 		return {};
 	const unit = String(parameters.validityPeriodTimeUnit ?? 'MINUTES');
-	const channelName = CHANNEL_BY_VALUE.get(channel)?.name ?? channel;
+	const channelName = checkChannel(channel, 'Validity Periods → Channel').name;
 	const field = `${channelName} → Validity Period`;
 	const unitSeconds = VALIDITY_UNITS_IN_SECONDS[unit];
 	if (!Number.isInteger(period) || period < 0 || !unitSeconds) {

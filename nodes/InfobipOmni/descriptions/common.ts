@@ -1,4 +1,5 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../transport';
 
@@ -85,17 +86,44 @@ export const requestOptionFields: INodeProperties[] = [
 	},
 ];
 
+/** Reads a node-level option (item 0), refusing values outside its bounds rather than bending them. */
+export function readBoundedOption(
+	this: IExecuteFunctions,
+	name: string,
+	label: string,
+	fallback: number,
+	min: number,
+	max: number,
+): number {
+	const value = Number(this.getNodeParameter(`options.${name}`, 0, fallback));
+	if (!Number.isFinite(value) || value < min || value > max) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Invalid ${label}: ${String(value)} is outside ${min} to ${max}`,
+			{ description: `Set ${label} in the node's options to a number from ${min} to ${max}.` },
+		);
+	}
+	return value;
+}
+
 export function readRetryPolicy(this: IExecuteFunctions): RetryPolicy {
-	const number = (name: string, fallback: number) => {
-		const value = this.getNodeParameter(`options.${name}`, 0, fallback) as number;
-		return Number.isFinite(value) && value >= 0 ? value : fallback;
-	};
+	const read = (name: string, label: string, fallback: number, min: number, max: number) =>
+		readBoundedOption.call(this, name, label, fallback, min, max);
 	return {
 		...DEFAULT_RETRY_POLICY,
-		maxRetries: Math.floor(number('maxRetries', DEFAULT_RETRY_POLICY.maxRetries)),
+		maxRetries: Math.floor(
+			read('maxRetries', 'Max Retries', DEFAULT_RETRY_POLICY.maxRetries, 0, 10),
+		),
 		maxRetryWaitMs:
-			number('maxRetryWaitSeconds', DEFAULT_RETRY_POLICY.maxRetryWaitMs / 1000) * 1000,
-		timeoutMs: number('timeoutSeconds', DEFAULT_RETRY_POLICY.timeoutMs / 1000) * 1000,
+			read(
+				'maxRetryWaitSeconds',
+				'Max Retry Wait',
+				DEFAULT_RETRY_POLICY.maxRetryWaitMs / 1000,
+				0,
+				600,
+			) * 1000,
+		timeoutMs:
+			read('timeoutSeconds', 'Timeout', DEFAULT_RETRY_POLICY.timeoutMs / 1000, 1, 300) * 1000,
 	};
 }
 

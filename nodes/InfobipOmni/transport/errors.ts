@@ -34,7 +34,13 @@ const asText = (value: unknown): string | undefined =>
  * the newer `errorCode`/`description`/`violations` (reference §2.2, §2.3).
  */
 export function parseInfobipError(body: unknown): InfobipErrorDetails {
-	if (!isObject(body)) return { text: asText(body), violations: [] };
+	if (!isObject(body)) {
+		const text = asText(body);
+		// A gateway or proxy page is not Infobip's answer: name it instead of pasting it.
+		if (text && /^\s*</.test(text))
+			return { text: "an HTML page, not Infobip's API", violations: [] };
+		return { text: text && text.length > 300 ? `${text.slice(0, 300)}…` : text, violations: [] };
+	}
 
 	const requestError = isObject(body.requestError) ? body.requestError : undefined;
 	const serviceException =

@@ -53,6 +53,11 @@ export interface InfobipRequest {
 	body?: IDataObject;
 	/** The input item this request belongs to, for the error's `[item N]`. */
 	itemIndex?: number;
+	/**
+	 * A read that hands data out once (GET /omni/1/reports): not retried after a lost answer,
+	 * since the first answer may have taken the data with it.
+	 */
+	consumes?: boolean;
 }
 
 interface FullResponse {
@@ -164,7 +169,10 @@ export async function infobipApiRequest(
 		}
 
 		const status = response?.statusCode;
-		const canRetryRead = method === 'GET' && (failure || RETRYABLE_GET_STATUSES.has(status ?? 0));
+		// An error status carries no data, so even a consuming read may be retried after one.
+		const canRetryRead =
+			method === 'GET' &&
+			((failure && !request.consumes) || RETRYABLE_GET_STATUSES.has(status ?? 0));
 		if (status === 429 || canRetryRead) {
 			const retryAfterMs =
 				status === 429 ? parseRetryAfter(response?.headers['retry-after']) : undefined;
@@ -179,7 +187,7 @@ export async function infobipApiRequest(
 					node,
 					{
 						message: `Infobip kept answering 429 Too Many Requests to ${method} ${path} after ${attempt + 1} attempts`,
-						description: `Waited ${(waitedMs / 1000).toFixed(1)} s in total${retryAfterMs === undefined ? '' : `; Infobip asked to wait ${(retryAfterMs / 1000).toFixed(1)} s more`}. Raise Max Retries or Max Retry Wait in the node's options, or send less often: OMNI allows 20 scenario creations and 40 updates per 10 minutes, and 120 log reads per minute.`,
+						description: `Infobip refused it before processing it, so nothing was sent or changed. Waited ${(waitedMs / 1000).toFixed(1)} s in total${retryAfterMs === undefined ? '' : `; Infobip asked to wait ${(retryAfterMs / 1000).toFixed(1)} s more`}. Raise Max Retries or Max Retry Wait in the node's options, or send less often: OMNI allows 20 scenario creations and 40 updates per 10 minutes, and 120 log reads per minute.`,
 					},
 					{ httpCode: 429, body: response?.body, itemIndex },
 				);
@@ -194,10 +202,14 @@ export async function infobipApiRequest(
 			const networkNote = `Network code: ${failure.code}.`;
 			throw apiError(
 				node,
-				mayHaveBeenApplied(method)
+				mayHaveBeenApplied(method) || request.consumes
 					? {
-							message: `${what}; it may have been carried out`,
-							description: `${networkNote} It was not retried automatically, so that nothing is sent twice. Check Log → Get Many (or the Infobip portal) for the message or scenario before running again.`,
+							message: request.consumes
+								? `${what}; reports may have been handed out`
+								: `${what}; it may have been carried out`,
+							description: request.consumes
+								? `${networkNote} It was not retried: Infobip hands each report out once, so the lost answer may have taken reports with it. Find them with Log → Get Many.`
+								: `${networkNote} It was not retried automatically, so that nothing is sent twice. Check Log → Get Many (or the Infobip portal) for the message or scenario before running again.`,
 						}
 					: {
 							message: what,

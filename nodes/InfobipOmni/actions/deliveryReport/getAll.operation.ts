@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllFields } from '../../descriptions/common';
-import { CHANNEL_OPTIONS } from '../../channels';
+import { CHANNEL_OPTIONS, checkChannel } from '../../channels';
 import { LIMITS } from '../../limits';
 import { infobipApiRequest } from '../../transport';
 import { perItemOperation } from '../items';
@@ -66,6 +66,7 @@ export const execute = perItemOperation(async function (itemIndex, { policy }) {
 		const value = String(filters[key] ?? '').trim();
 		if (value) query[key] = value;
 	}
+	if (query.channel !== undefined) checkChannel(String(query.channel));
 
 	const reports: IDataObject[] = [];
 	while (reports.length < limit) {
@@ -75,7 +76,7 @@ export const execute = perItemOperation(async function (itemIndex, { policy }) {
 			pageSize === LIMITS.reportsDefaultPage ? query : { ...query, limit: pageSize };
 		const response = await infobipApiRequest.call(
 			this,
-			{ method: 'GET', path: REPORTS_PATH, qs: pageQuery, itemIndex },
+			{ method: 'GET', path: REPORTS_PATH, qs: pageQuery, itemIndex, consumes: true },
 			policy,
 		);
 		const page = (Array.isArray(response.results) ? response.results : []) as IDataObject[];

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { splitList } from '../../builders/recipients';
 import { formatInfobipDate } from '../../builders/send';
 import { ParameterError } from '../../builders/parameterError';
-import { CHANNEL_OPTIONS } from '../../channels';
+import { CHANNEL_OPTIONS, checkChannel } from '../../channels';
 import { LIMITS } from '../../limits';
 import { infobipApiRequest } from '../../transport';
 import { perItemOperation } from '../items';
@@ -151,6 +151,17 @@ export const execute = perItemOperation(async function (itemIndex, { policy }) {
 	for (const key of ['from', 'to', 'generalStatus', 'channel', 'mcc', 'mnc']) {
 		const value = String(filters[key] ?? '').trim();
 		if (value) query[key] = value;
+	}
+	if (query.channel !== undefined) checkChannel(String(query.channel));
+	if (
+		query.generalStatus !== undefined &&
+		!GENERAL_STATUSES.includes(String(query.generalStatus))
+	) {
+		throw new ParameterError(
+			'General Status',
+			`"${String(query.generalStatus)}" is not a status group`,
+			`Use one of: ${GENERAL_STATUSES.join(', ')}.`,
+		);
 	}
 	for (const key of ['bulkId', 'messageId']) {
 		const values = splitList(filters[key]);

@@ -6,6 +6,7 @@ import { buildSendBody, buildSendOptions, type SendOptionParameters } from '../.
 import { ParameterError } from '../../builders/parameterError';
 import { dispatchSends, type DispatchSettings, type PreparedSend } from '../../dispatch';
 import { LIMITS } from '../../limits';
+import { readBoundedOption } from '../../descriptions/common';
 import { infobipApiRequest } from '../../transport';
 import { errorItem, toItemError } from '../items';
 import { readScenarioKey } from '../scenario/shared';
@@ -26,25 +27,36 @@ interface SendSettings extends DispatchSettings {
 	simplify: boolean;
 }
 
-const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
-
 function readSettings(this: IExecuteFunctions): SendSettings {
-	const number = (name: string, fallback: number) => {
-		const value = Number(this.getNodeParameter(`options.${name}`, 0, fallback));
-		return Number.isFinite(value) ? value : fallback;
-	};
 	return {
-		batchSize: clamp(
-			Math.floor(number('batchSize', LIMITS.batchSize.default)),
-			1,
-			LIMITS.batchSize.max,
+		batchSize: Math.floor(
+			readBoundedOption.call(
+				this,
+				'batchSize',
+				'Batch Size',
+				LIMITS.batchSize.default,
+				1,
+				LIMITS.batchSize.max,
+			),
 		),
-		maxInFlight: clamp(
-			Math.floor(number('requestsInFlight', LIMITS.requestsInFlight.default)),
-			1,
-			LIMITS.requestsInFlight.max,
+		maxInFlight: Math.floor(
+			readBoundedOption.call(
+				this,
+				'requestsInFlight',
+				'Requests in Flight',
+				LIMITS.requestsInFlight.default,
+				1,
+				LIMITS.requestsInFlight.max,
+			),
 		),
-		requestsPerSecond: Math.max(0, number('requestsPerSecond', 0)),
+		requestsPerSecond: readBoundedOption.call(
+			this,
+			'requestsPerSecond',
+			'Requests per Second',
+			0,
+			0,
+			10_000,
+		),
 		simplify: this.getNodeParameter('simplify', 0, true) as boolean,
 	};
 }
