@@ -39,12 +39,11 @@ import {
 	type IRun,
 	type ITaskData,
 	type IWorkflowBase,
-	type IWorkflowExecuteAdditionalData,
 	type IWorkflowSettings,
 } from 'n8n-workflow';
 
 import { InfobipOmni } from '../nodes/InfobipOmni/InfobipOmni.node';
-import { PACKAGE_NAME, TestCredentialsHelper } from '../test/support/harness';
+import { additionalDataFor, PACKAGE_NAME, TestCredentialsHelper } from '../test/support/harness';
 
 /** A workflow as n8n exports it (editor download, `n8n export:workflow`). */
 export interface WorkflowJson {
@@ -248,7 +247,6 @@ export function unsupportedNodes(workflow: WorkflowJson): string[] {
 	return problems;
 }
 
-const BASE = 'http://localhost:5678';
 let runs = 0;
 
 /** Runs the workflow from its Manual Trigger through n8n-core's WorkflowExecute. */
@@ -292,19 +290,11 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
 		const onNodeRun = options.onNodeRun;
 		hooks.addHandler('nodeExecuteAfter', (nodeName, task) => onNodeRun(nodeName, task));
 	}
-	const additionalData = {
+	const additionalData = additionalDataFor(
+		new TestCredentialsHelper(options.credentials),
 		hooks,
-		credentialsHelper: new TestCredentialsHelper(options.credentials),
-		currentNodeParameters: undefined,
-		variables: {},
 		executionId,
-		restApiUrl: `${BASE}/rest`,
-		instanceBaseUrl: `${BASE}/`,
-		webhookBaseUrl: `${BASE}/webhook`,
-		webhookWaitingBaseUrl: `${BASE}/webhook-waiting`,
-		webhookTestBaseUrl: `${BASE}/webhook-test`,
-		formWaitingBaseUrl: `${BASE}/form-waiting`,
-	} as unknown as IWorkflowExecuteAdditionalData;
+	);
 
 	currentWait = options.wait ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
 	try {

@@ -152,7 +152,8 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 
 const BASE = 'http://localhost:5678';
 
-function additionalDataFor(
+/** What WorkflowExecute needs of n8n's server: credentials, hooks and valid base URLs. */
+export function additionalDataFor(
 	credentialsHelper: ICredentialsHelper,
 	hooks?: ExecutionLifecycleHooks,
 	executionId = 'test-execution',
