@@ -147,6 +147,12 @@ export const returnAllFields: INodeProperties[] = [
 	},
 ];
 
+/** How many results Return All / Limit asks for: Infinity for Return All. */
+export function readResultLimit(this: IExecuteFunctions, itemIndex: number): number {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	return returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
+}
+
 /** Time units of a step's validity period. */
 export const validityUnitOptions = [
 	{ name: 'Days', value: 'DAYS' },

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { returnAllFields } from '../../descriptions/common';
+import { readResultLimit, returnAllFields } from '../../descriptions/common';
 import { CHANNEL_OPTIONS, checkChannel } from '../../channels';
 import { LIMITS } from '../../limits';
 import { infobipApiRequest } from '../../transport';
@@ -58,8 +58,7 @@ export const description = updateDisplayOptions(
 
 /** `GET /omni/1/reports`: page by page (up to 1000 a request) until a short page or the limit. */
 export const execute = perItemOperation(async function (itemIndex, { policy }) {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const limit = readResultLimit.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const query: IDataObject = {};
 	for (const key of ['bulkId', 'messageId', 'channel']) {

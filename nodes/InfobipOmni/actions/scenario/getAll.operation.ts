@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { returnAllFields } from '../../descriptions/common';
+import { readResultLimit, returnAllFields } from '../../descriptions/common';
 import { perItemOperation } from '../items';
 import { fetchScenarioPage, SCENARIO_PAGE_SIZE } from './shared';
 
@@ -32,8 +32,7 @@ export const description = updateDisplayOptions(
 
 /** `GET /omni/1/scenarios`, page by page until a short page or the limit: one item per scenario. */
 export const execute = perItemOperation(async function (itemIndex, { policy }) {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const limit = readResultLimit.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as { isDefault?: boolean };
 	const pageSize = Math.min(SCENARIO_PAGE_SIZE, limit);
 
