@@ -6,7 +6,12 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { baseUrlProperty, normalizeBaseUrl, omniCredentialTest } from './InfobipOmniShared';
+import {
+	baseUrlProperty,
+	NO_REDIRECTS,
+	normalizeBaseUrl,
+	omniCredentialTest,
+} from './InfobipOmniShared';
 
 export class InfobipOmniApiKeyApi implements ICredentialType {
 	name = 'infobipOmniApiKeyApi';
@@ -31,10 +36,11 @@ export class InfobipOmniApiKeyApi implements ICredentialType {
 		baseUrlProperty,
 	];
 
-	/** Authorization: App <key>; the base URL is normalised here once for every request. */
+	/** Authorization: App <key>; base URL normalised and redirects refused, once for every request. */
 	authenticate: IAuthenticate = async (credentials, requestOptions) => ({
 		...requestOptions,
 		baseURL: normalizeBaseUrl(credentials.baseUrl),
+		...NO_REDIRECTS,
 		headers: { ...requestOptions.headers, Authorization: `App ${credentials.apiKey}` },
 	});
 

@@ -6,7 +6,12 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { baseUrlProperty, normalizeBaseUrl, omniCredentialTest } from './InfobipOmniShared';
+import {
+	baseUrlProperty,
+	NO_REDIRECTS,
+	normalizeBaseUrl,
+	omniCredentialTest,
+} from './InfobipOmniShared';
 
 export class InfobipOmniBasicAuthApi implements ICredentialType {
 	name = 'infobipOmniBasicAuthApi';
@@ -38,12 +43,13 @@ export class InfobipOmniBasicAuthApi implements ICredentialType {
 		baseUrlProperty,
 	];
 
-	/** Basic base64(username:password), as in Infobip's docs; the base URL is normalised here once. */
+	/** Basic base64(username:password), as in Infobip's docs; base URL normalised, redirects refused. */
 	authenticate: IAuthenticate = async (credentials, requestOptions) => {
 		const token = Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64');
 		return {
 			...requestOptions,
 			baseURL: normalizeBaseUrl(credentials.baseUrl),
+			...NO_REDIRECTS,
 			headers: { ...requestOptions.headers, Authorization: `Basic ${token}` },
 		};
 	};

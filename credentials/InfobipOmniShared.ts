@@ -60,6 +60,30 @@ export function normalizeBaseUrl(raw: unknown): string {
 	return `${url.protocol}//${url.host}${url.pathname}`.replace(/\/+$/, '');
 }
 
+/**
+ * Never follow a redirect: n8n would re-send the Authorization header to wherever Location points,
+ * even to another host over plain http. `disableFollowRedirect` is what n8n-core's httpRequest
+ * reads (it sets axios maxRedirects to 0); `maxRedirects: 0` covers the legacy request helper.
+ * Every request made with these credentials, the credential test included, passes `authenticate`.
+ */
+export const NO_REDIRECTS = { disableFollowRedirect: true, maxRedirects: 0 } as const;
+
+/** The statuses a redirect comes with: each fails the credential test with the fix. */
+const REDIRECTS: Array<[number, string]> = [
+	[301, 'Moved Permanently'],
+	[302, 'Found'],
+	[303, 'See Other'],
+	[307, 'Temporary Redirect'],
+	[308, 'Permanent Redirect'],
+];
+
+/**
+ * The credential test's verdict on a redirect. n8n's tester takes these messages as they are
+ * (no Location can be put in them); the node's own requests name the host Location points to.
+ */
+export const redirectTestMessage = (status: number, reason: string) =>
+	`Infobip's address answered ${status} ${reason}; this credential does not follow redirects, so nothing was sent to the address it points to. Set the Base URL to your account's own https://xxxxx.api.infobip.com address, shown on the Infobip portal homepage.`;
+
 /** An authenticated, read-only OMNI endpoint: proves the secret, the base URL and the OMNI scope. */
 export const omniCredentialTest: ICredentialTestRequest = {
 	request: {
@@ -67,5 +91,10 @@ export const omniCredentialTest: ICredentialTestRequest = {
 		url: '/omni/1/scenarios',
 		method: 'GET',
 		qs: { limit: 1 },
+		...NO_REDIRECTS,
 	},
+	rules: REDIRECTS.map(([value, reason]) => ({
+		type: 'responseCode' as const,
+		properties: { value, message: redirectTestMessage(value, reason) },
+	})),
 };

@@ -10,6 +10,8 @@ export type DrillTarget = {
 	method?: string;
 	/** How many matching requests the drill applies to (default 1). */
 	times?: number;
+	/** Matching requests to let through first, e.g. 1 to fail the second send (default 0). */
+	skip?: number;
 };
 
 export type Drill = DrillTarget &
@@ -38,13 +40,14 @@ export type DrillKind = Drill['kind'];
 interface ArmedDrill {
 	drill: Drill;
 	remaining: number;
+	skipping: number;
 }
 
 export class DrillQueue {
 	private armed: ArmedDrill[] = [];
 
 	add(drill: Drill): void {
-		this.armed.push({ drill, remaining: drill.times ?? 1 });
+		this.armed.push({ drill, remaining: drill.times ?? 1, skipping: drill.skip ?? 0 });
 	}
 
 	/** Drills still armed, with how many requests each has left. */
@@ -60,6 +63,10 @@ export class DrillQueue {
 	take(method: string, path: string): Drill | undefined {
 		const match = this.armed.find(({ drill }) => matches(drill, method, path));
 		if (!match) return undefined;
+		if (match.skipping > 0) {
+			match.skipping -= 1;
+			return undefined;
+		}
 		match.remaining -= 1;
 		if (match.remaining <= 0) this.armed.splice(this.armed.indexOf(match), 1);
 		return match.drill;

@@ -169,8 +169,18 @@ describe('channel contents', () => {
 		],
 		[
 			'WHATSAPP',
-			{ templateName: 't', mediaTemplateData: '{"header":{"imageUrl":"https://x.io/a.png"}}' },
-			{ templateName: 't', mediaTemplateData: { header: { imageUrl: 'https://x.io/a.png' } } },
+			{
+				templateName: 't',
+				mediaTemplateData:
+					'{"header":{"imageUrl":"https://x.io/a.png"},"body":{"placeholders":["Jane"]}}',
+			},
+			{
+				templateName: 't',
+				mediaTemplateData: {
+					header: { imageUrl: 'https://x.io/a.png' },
+					body: { placeholders: ['Jane'] },
+				},
+			},
 		],
 		['EMAIL', { subject: 'S', text: 'Body' }, { subject: 'S', text: 'Body' }],
 		['PUSH', { text: 'Hi', customPayload: { a: 1 } }, { text: 'Hi', customPayload: { a: 1 } }],

@@ -1,6 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { dispatchSends, planChunks, type PreparedSend } from '../nodes/InfobipOmni/dispatch';
+import {
+	dispatchSends,
+	planChunks,
+	UNCONFIRMED,
+	type PreparedSend,
+} from '../nodes/InfobipOmni/dispatch';
 
 const item = (
 	itemIndex: number,
@@ -155,7 +160,7 @@ describe('dispatchSends', () => {
 			{ ...settings, maxInFlight: 1, requestsPerSecond: 4 },
 			fakeInfobip().send,
 			sleep,
-			() => clock,
+			{ now: () => clock },
 		);
 		expect(waits).toEqual([250, 250, 250, 250]);
 	});
@@ -164,7 +169,199 @@ describe('dispatchSends', () => {
 		const send = async () => ({ messages: [] });
 		const { outcomes } = await dispatchSends([item(0, 'x')], settings, send, noSleep);
 		expect(outcomes.get(0)?.messages).toEqual([
-			{ to: { phoneNumber: '41793020000' }, messageId: 'm-0-0', missingFromResponse: true },
+			{
+				to: { phoneNumber: '41793020000' },
+				messageId: 'm-0-0',
+				status: { ...UNCONFIRMED },
+				missingFromResponse: true,
+			},
 		]);
+	});
+});
+
+describe('dispatchSends: answers that do not match what was sent', () => {
+	const unconfirmed = (
+		itemIndex: number,
+		d = 0,
+		phone = `4179302${String(itemIndex).padStart(4, '0')}`,
+	) => ({
+		to: { phoneNumber: phone },
+		messageId: `m-${itemIndex}-${d}`,
+		status: { ...UNCONFIRMED },
+		missingFromResponse: true,
+	});
+	const accepted = (itemIndex: number, status = 'PENDING') => ({
+		to: { phoneNumber: `4179302${String(itemIndex).padStart(4, '0')}` },
+		messageId: `m-${itemIndex}-0`,
+		status: { groupName: status },
+	});
+
+	it.each([
+		['an empty body', ''],
+		['null', null],
+		['a number', 42],
+		['an array', [{ messageId: 'm-0-0' }]],
+		['messages that is not an array', { messages: { messageId: 'm-0-0' } }],
+		['messages of nulls and strings', { messages: [null, 'm-0-0', 7] }],
+	])('%s: every destination unconfirmed, nothing thrown', async (_, answer) => {
+		const { outcomes } = await dispatchSends(
+			[item(0, 'x'), item(1, 'x')],
+			settings,
+			async () => answer,
+			noSleep,
+		);
+		expect(outcomes.get(0)?.messages).toEqual([unconfirmed(0)]);
+		expect(outcomes.get(1)?.messages).toEqual([unconfirmed(1)]);
+	});
+
+	it('a shorter messages[]: the answered destination is accepted, the other unconfirmed', async () => {
+		const { outcomes } = await dispatchSends(
+			[item(0, 'x'), item(1, 'x')],
+			settings,
+			async () => ({ messages: [accepted(1)] }),
+			noSleep,
+		);
+		expect(outcomes.get(0)?.messages).toEqual([unconfirmed(0)]);
+		expect(outcomes.get(1)?.messages).toEqual([accepted(1)]);
+	});
+
+	it('unknown message IDs are matched to nobody', async () => {
+		const { outcomes } = await dispatchSends(
+			[item(0, 'x')],
+			settings,
+			async () => ({ messages: [{ ...accepted(0), messageId: 'someone-else' }] }),
+			noSleep,
+		);
+		expect(outcomes.get(0)?.messages).toEqual([unconfirmed(0)]);
+	});
+
+	it("a repeated message ID never gives one item another's status", async () => {
+		const { outcomes } = await dispatchSends(
+			[item(0, 'x'), item(1, 'x')],
+			settings,
+			async () => ({
+				messages: [accepted(0), { ...accepted(0), status: { groupName: 'REJECTED' } }, accepted(1)],
+			}),
+			noSleep,
+		);
+		expect(outcomes.get(0)?.messages).toEqual([unconfirmed(0)]);
+		expect(outcomes.get(1)?.messages).toEqual([accepted(1)]);
+	});
+
+	it('without message IDs, a count that differs leaves every destination unconfirmed', async () => {
+		const prepared = [0, 1].map((i) => ({
+			...item(i, 'x'),
+			destinations: [{ to: { phoneNumber: `4179000000${i}` } }],
+		}));
+		const { outcomes } = await dispatchSends(
+			prepared,
+			settings,
+			async () => ({ messages: [{ messageId: 'g-1', to: '41790000000' }] }),
+			noSleep,
+		);
+		for (const i of [0, 1]) {
+			expect(outcomes.get(i)?.messages).toEqual([
+				{
+					to: { phoneNumber: `4179000000${i}` },
+					status: { ...UNCONFIRMED },
+					missingFromResponse: true,
+				},
+			]);
+		}
+	});
+});
+
+describe('dispatchSends: stop on failure', () => {
+	const failing = (failOn: (n: number) => boolean, httpCode = '500') => {
+		let n = 0;
+		const requests: IDataObject[] = [];
+		const send = async (body: IDataObject) => {
+			const mine = ++n;
+			requests.push(body);
+			await new Promise<void>((resolve) => queueMicrotask(resolve));
+			if (failOn(mine)) {
+				return await Promise.reject(Object.assign(new TypeError(`fail ${mine}`), { httpCode }));
+			}
+			return {
+				messages: (body.destinations as Array<{ messageId: string; to: IDataObject }>).map((d) => ({
+					...d,
+					status: { groupName: 'PENDING' },
+				})),
+			};
+		};
+		return { send, requests };
+	};
+
+	it('starts no request after the failing one; later items are not sent', async () => {
+		const infobip = failing((n) => n === 2);
+		const prepared = Array.from({ length: 6 }, (_, i) => item(i, 'same'));
+		const { outcomes, stats, stoppedBy } = await dispatchSends(
+			prepared,
+			{ ...settings, batchSize: 2, maxInFlight: 1 },
+			infobip.send,
+			noSleep,
+			{ stopOnFailure: true },
+		);
+		expect(stats.requests).toBe(2);
+		expect(stoppedBy?.itemIndexes).toEqual([2, 3]);
+		expect((stoppedBy?.error as Error).message).toBe('fail 2');
+		expect([0, 1].map((i) => outcomes.get(i)?.messages?.length)).toEqual([1, 1]);
+		expect([2, 3].map((i) => (outcomes.get(i)?.error as Error).message)).toEqual([
+			'fail 2',
+			'fail 2',
+		]);
+		expect([4, 5].map((i) => outcomes.get(i))).toEqual([{ notSent: true }, { notSent: true }]);
+	});
+
+	it('waits for the requests in flight and keeps their answers', async () => {
+		const infobip = failing((n) => n === 1);
+		const prepared = Array.from({ length: 10 }, (_, i) => item(i, `text ${i}`));
+		const { outcomes, stats } = await dispatchSends(
+			prepared,
+			{ ...settings, maxInFlight: 3 },
+			infobip.send,
+			noSleep,
+			{ stopOnFailure: true },
+		);
+		// Three started together; the first failed, the other two were answered.
+		expect(stats.requests).toBe(3);
+		expect(outcomes.get(0)?.error).toBeDefined();
+		expect([1, 2].map((i) => outcomes.get(i)?.messages?.length)).toEqual([1, 1]);
+		for (let i = 3; i < 10; i++) expect(outcomes.get(i)).toEqual({ notSent: true });
+	});
+
+	it('a refused batch split into single requests stops at the first refused one', async () => {
+		let n = 0;
+		const requests: IDataObject[] = [];
+		const send = async (body: IDataObject) => {
+			n++;
+			requests.push(body);
+			const destinations = body.destinations as Array<{ messageId: string; to: IDataObject }>;
+			if (n === 1 || destinations.some((d) => d.messageId === 'm-1-0')) {
+				return await Promise.reject(Object.assign(new TypeError('bad'), { httpCode: '400' }));
+			}
+			return { messages: destinations.map((d) => ({ ...d, status: { groupName: 'PENDING' } })) };
+		};
+		const prepared = [0, 1, 2, 3].map((i) => item(i, 'same'));
+		const { outcomes, stats } = await dispatchSends(prepared, settings, send, noSleep, {
+			stopOnFailure: true,
+		});
+		expect(stats).toEqual({ requests: 3, combinedRequests: 1, splitAfter400: 1 });
+		expect(outcomes.get(0)?.messages?.length).toBe(1);
+		expect(outcomes.get(1)?.error).toBeDefined();
+		expect([2, 3].map((i) => outcomes.get(i))).toEqual([{ notSent: true }, { notSent: true }]);
+	});
+
+	it('without stopOnFailure every request is attempted', async () => {
+		const infobip = failing((n) => n === 2);
+		const prepared = Array.from({ length: 6 }, (_, i) => item(i, 'same'));
+		const { stats, stoppedBy } = await dispatchSends(
+			prepared,
+			{ ...settings, batchSize: 2, maxInFlight: 1 },
+			infobip.send,
+			noSleep,
+		);
+		expect(stats.requests).toBe(3);
+		expect(stoppedBy).toBeUndefined();
 	});
 });

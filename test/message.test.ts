@@ -1,3 +1,9 @@
+// Dev-only (never shipped, never scanned): n8n Cloud's runtime rules do not apply here.
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import type { IDataObject } from 'n8n-workflow';
 
 import { runNode } from './support/harness';
@@ -132,7 +138,7 @@ describe("the seed's sends, byte for byte", () => {
 });
 
 describe('Message → Send Text', () => {
-	it('derives one message ID per destination from execution, node, run and item', async () => {
+	it('derives one message ID per destination from instance, execution, node, run and item', async () => {
 		const { output } = await sendText(
 			{ phoneNumbers: '={{ $json.phones }}', smsText: '=Hi {{ $json.name }}' },
 			[
@@ -141,14 +147,29 @@ describe('Message → Send Text', () => {
 			],
 		);
 		expect(sends()).toHaveLength(2);
+		// n8n's instance ID, its first 12 characters: n8n-core derives it from the instance's
+		// encryption key, kept in <N8N_USER_FOLDER>/.n8n/config.
+		const { encryptionKey } = JSON.parse(
+			readFileSync(join(process.env.N8N_USER_FOLDER ?? '', '.n8n/config'), 'utf8'),
+		) as { encryptionKey: string };
+		const instance = createHash('sha256')
+			.update(encryptionKey.slice(Math.round(encryptionKey.length / 2)))
+			.digest('hex')
+			.slice(0, 12);
 		expect((sends()[0].body as IDataObject).destinations).toEqual([
-			{ messageId: 'exec-42-node-under-test-0-0-1', to: { phoneNumber: '41793026727' } },
-			{ messageId: 'exec-42-node-under-test-0-0-2', to: { phoneNumber: '41793026731' } },
+			{
+				messageId: `${instance}-exec-42-node-under-test-0-0-1`,
+				to: { phoneNumber: '41793026727' },
+			},
+			{
+				messageId: `${instance}-exec-42-node-under-test-0-0-2`,
+				to: { phoneNumber: '41793026731' },
+			},
 		]);
 		expect(output.map((o) => [o.json.messageId, o.pairedItem])).toEqual([
-			['exec-42-node-under-test-0-0-1', { item: 0 }],
-			['exec-42-node-under-test-0-0-2', { item: 0 }],
-			['exec-42-node-under-test-0-1-1', { item: 1 }],
+			[`${instance}-exec-42-node-under-test-0-0-1`, { item: 0 }],
+			[`${instance}-exec-42-node-under-test-0-0-2`, { item: 0 }],
+			[`${instance}-exec-42-node-under-test-0-1-1`, { item: 1 }],
 		]);
 	});
 
@@ -259,13 +280,13 @@ describe("the seed's delivery-report exchange", () => {
 	});
 
 	it('Return All pages by 1000 until a short page', async () => {
-		const page = (n: number) => ({
-			results: Array.from({ length: n }, (_, i) => ({ messageId: `m${i}` })),
+		const page = (n: number, from: number) => ({
+			results: Array.from({ length: n }, (_, i) => ({ messageId: `m${from + i}` })),
 		});
 		server.reply(
-			{ status: 200, body: page(1000) },
-			{ status: 200, body: page(1000) },
-			{ status: 200, body: page(3) },
+			{ status: 200, body: page(1000, 0) },
+			{ status: 200, body: page(1000, 1000) },
+			{ status: 200, body: page(3, 2000) },
 		);
 		const { output } = await runNode({
 			parameters: {

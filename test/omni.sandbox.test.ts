@@ -195,7 +195,9 @@ describe('batching and pairing at scale', () => {
 			expect(item.pairedItem).toEqual({ item: i });
 			expect(item.json).toMatchObject({
 				to: { phoneNumber: input[i].json.phone },
-				messageId: `exec-250-node-under-test-0-${i}-1`,
+				messageId: expect.stringMatching(
+					new RegExp(`^[0-9a-f]{12}-exec-250-node-under-test-0-${i}-1$`),
+				),
 				status: 'ACCEPTED',
 			});
 		});

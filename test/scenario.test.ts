@@ -366,10 +366,18 @@ describe('scenario list search (From List)', () => {
 			name: 'Scenario 0 (default): SMS',
 			value: ALL_SCENARIOS[0].key,
 		});
-		expect(first.paginationToken).toBe('1');
+		expect(JSON.parse(first.paginationToken as string)).toEqual({
+			page: 1,
+			first: ALL_SCENARIOS[0].key,
+			last: ALL_SCENARIOS[49].key,
+		});
 		const last = await searchScenarios.call(context(), undefined, '4');
 		expect(last.results).toHaveLength(50);
-		expect(last.paginationToken).toBe('5');
+		expect(JSON.parse(last.paginationToken as string)).toEqual({
+			page: 5,
+			first: ALL_SCENARIOS[200].key,
+			last: ALL_SCENARIOS[249].key,
+		});
 		const empty = await searchScenarios.call(context(), undefined, '5');
 		expect(empty).toEqual({ results: [], paginationToken: undefined });
 		expect(server.received.map((r) => r.url)).toEqual([

@@ -175,8 +175,8 @@ describe('error mapping (both envelopes)', () => {
 			expect(run.error?.message).toBe(
 				'Infobip kept answering 429 Too Many Requests to POST /omni/1/scenarios after 3 attempts',
 			);
-			expect(run.error?.description).toMatch(
-				/Waited 0\.0 s in total.*Max Retries or Max Retry Wait/,
+			expect(run.error?.description).toBe(
+				"Infobip refused this request before processing it. Waited 0.0 s in total; Infobip asked to wait 0.0 s more. Raise Max Retries or Max Retry Wait in the node's options, or send less often: OMNI allows 20 scenario creations and 40 updates per 10 minutes, and 120 log reads per minute.",
 			);
 			expect(httpCodeOf(run)).toBe('429');
 			expect(run.error?.context.data).toEqual(body);

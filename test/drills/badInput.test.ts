@@ -25,6 +25,7 @@ type Operation =
 	| 'scenarioCreate'
 	| 'scenarioGet'
 	| 'scenarioUpdate'
+	| 'scenarioGetAll'
 	| 'logGetAll'
 	| 'reportGetAll';
 
@@ -124,6 +125,12 @@ const BASE: Record<Operation, IDataObject> = {
 		},
 	},
 	scenarioGet: { resource: 'scenario', operation: 'get', scenario },
+	scenarioGetAll: {
+		resource: 'scenario',
+		operation: 'getAll',
+		returnAll: false,
+		limit: fromItem('limit'),
+	},
 	scenarioUpdate: {
 		resource: 'scenario',
 		operation: 'update',
@@ -157,6 +164,10 @@ interface BadCase {
 	parameters?: IDataObject;
 	/** For Send Advanced: the channel contents (reading the item's values). */
 	contents?: IDataObject;
+	/** When given, the exact problem: the message must be `Invalid <field>: <problem> (item <n>)`. */
+	problem?: string;
+	/** When given, the exact fix (the error's description). */
+	fix?: string;
 }
 
 /**
@@ -187,6 +198,12 @@ async function expectRefused(badCase: BadCase) {
 		new RegExp(`^Invalid ${escapeRegExp(badCase.field)}: .+ \\(item ${badIndex}\\)$`),
 	);
 	expect(run.error?.description).toEqual(expect.any(String));
+	if (badCase.problem !== undefined) {
+		expect(run.error?.message).toBe(
+			`Invalid ${badCase.field}: ${badCase.problem} (item ${badIndex})`,
+		);
+	}
+	if (badCase.fix !== undefined) expect(run.error?.description).toBe(badCase.fix);
 	expect(run.error?.context.itemIndex).toBe(badIndex);
 	expect(run.output).toEqual([]);
 	expect(sandbox.requests()).toEqual([]);
@@ -605,6 +622,676 @@ describe('bad input never reaches Infobip', () => {
 	});
 
 	it.each(CASES)('%s', async (_name, badCase) => await expectRefused(badCase));
+});
+
+// Issue #10 §5: the classes of bad input that used to reach Infobip or vanish. Each row gives the
+// exact message (field, problem, item) and fix; the sandbox must see no request.
+const OBJECT_FIX = 'Map a text field, e.g. {{ $json.message }}, not the whole object.';
+const ARRAY_FIX =
+	"Map one text value, e.g. {{ $json.items[0] }}, or join the list, e.g. {{ $json.items.join(', ') }}.";
+const KEY_FIX =
+	'Pick a scenario from the list, or give its key (32 characters, e.g. 12CD1116DC7B451B2B7286412482CCC1).';
+const DATE_FIX =
+	'Give a real ISO date and time, e.g. 2026-12-24T09:00:00Z, or pick one in the date picker.';
+const URL_FIX =
+	'Give a public URL that starts with https:// (or http://) and a host name, e.g. https://example.com/images/image.jpg.';
+const NOTIFY_FIX =
+	"Paste the Production URL of an Infobip OMNI Trigger node (or your own endpoint's URL), e.g. https://n8n.example.com/webhook/….";
+const withOptions = (operation: Operation, extra: IDataObject) => ({
+	options: { ...((BASE[operation].options as IDataObject | undefined) ?? {}), ...extra },
+});
+const notKey = (key: string) =>
+	`"${key}" is not a scenario key (it must not be . or .., nor hold /, ?, #, \\ or spaces)`;
+
+const OBJECTS: Array<[string, BadCase]> = [
+	[
+		'SMS text of {{ $json.text }} where $json.text is an object',
+		{
+			operation: 'sendText',
+			parameters: { smsText: fromItem('text') },
+			bad: { text: { a: 1 } },
+			field: 'SMS Text',
+			problem: 'got an object ({"a":1}), not text',
+			fix: OBJECT_FIX,
+		},
+	],
+	[
+		'Send Advanced SMS text of {{ $json.text }} where $json.text is an object',
+		{
+			operation: 'sendAdvanced',
+			contents: { SMS: { text: fromItem('text') } },
+			bad: { text: { a: 1 } },
+			field: 'SMS → Text',
+			problem: 'got an object ({"a":1}), not text',
+			fix: OBJECT_FIX,
+		},
+	],
+	[
+		'SMS text mapped to an object ($json.sms is {"a":1})',
+		{
+			operation: 'sendText',
+			bad: { sms: { a: 1 } },
+			field: 'SMS Text',
+			problem: 'got an object ({"a":1}), not text',
+			fix: OBJECT_FIX,
+		},
+	],
+	[
+		'Facebook text mapped to an array',
+		{
+			operation: 'sendText',
+			bad: { fb: ['a', 'b'] },
+			field: 'Facebook Text',
+			problem: 'got an array (["a","b"]), not text',
+			fix: ARRAY_FIX,
+		},
+	],
+	[
+		'Facebook user key mapped to an object',
+		{
+			operation: 'sendText',
+			bad: { fbKey: { id: 7 } },
+			field: 'Facebook User Key',
+			problem: 'got an object ({"id":7}), not text',
+			fix: OBJECT_FIX,
+		},
+	],
+	[
+		'phone numbers mapped to an object',
+		{
+			operation: 'sendText',
+			bad: { phone: { number: '41793026727' } },
+			field: 'Phone Numbers',
+			problem: 'got an object ({"number":"41793026727"}), not text',
+			fix: OBJECT_FIX,
+		},
+	],
+	[
+		'an object inside a list of phone numbers',
+		{
+			operation: 'sendText',
+			bad: { phone: ['41793026727', { n: 1 }] },
+			field: 'Phone Numbers',
+			problem: 'got an object ({"n":1}), not text',
+			fix: OBJECT_FIX,
+		},
+	],
+	[
+		'scenario key mapped to an object',
+		{
+			operation: 'sendText',
+			bad: { scenario: { key: DRILL_SCENARIO } },
+			field: 'Scenario',
+			problem: `got an object ({"key":"${DRILL_SCENARIO}"}), not text`,
+			fix: OBJECT_FIX,
+		},
+	],
+	[
+		'bulk ID mapped to an object',
+		{
+			operation: 'sendText',
+			bad: { extra: { id: 'B1' } },
+			parameters: withOptions('sendText', { bulkId: fromItem('extra') }),
+			field: 'Bulk ID',
+			problem: 'got an object ({"id":"B1"}), not text',
+			fix: OBJECT_FIX,
+		},
+	],
+	[
+		'notify URL mapped to an object',
+		{
+			operation: 'sendText',
+			bad: { notifyUrl: { url: 'https://x.io' } },
+			field: 'Notify URL',
+			problem: 'got an object ({"url":"https://x.io"}), not text',
+			fix: OBJECT_FIX,
+		},
+	],
+	[
+		'Send At mapped to an object',
+		{
+			operation: 'sendText',
+			bad: { sendAt: { when: 'tomorrow' } },
+			field: 'Send At',
+			problem: 'got an object ({"when":"tomorrow"}), not text',
+			fix: OBJECT_FIX,
+		},
+	],
+	[
+		'validity channel mapped to an array',
+		{
+			operation: 'sendText',
+			bad: { validityChannel: ['SMS'] },
+			field: 'Validity Periods → Channel',
+			problem: 'got an array (["SMS"]), not text',
+			fix: ARRAY_FIX,
+		},
+	],
+	[
+		'media URL mapped to an object',
+		{
+			operation: 'sendRichMedia',
+			bad: { url: { href: 'https://x.io/a.png' } },
+			field: 'Facebook Messenger (Legacy) → Media URL',
+			problem: 'got an object ({"href":"https://x.io/a.png"}), not text',
+			fix: OBJECT_FIX,
+		},
+	],
+	[
+		'email address mapped to an array',
+		{
+			operation: 'sendAdvanced',
+			contents: { EMAIL: { subject: 'Parcel', text: 'Hello' } },
+			bad: { email: ['jane@example.com'] },
+			field: 'Email Address',
+			problem: 'got an array (["jane@example.com"]), not text',
+			fix: ARRAY_FIX,
+		},
+	],
+	[
+		'WhatsApp user ID mapped to an object',
+		{
+			operation: 'sendAdvanced',
+			contents: { WHATSAPP: { text: 'Hello' } },
+			bad: { phone: '', waId: { id: 'US.1' } },
+			field: 'WhatsApp User ID',
+			problem: 'got an object ({"id":"US.1"}), not text',
+			fix: OBJECT_FIX,
+		},
+	],
+	[
+		'Viber text mapped to an object',
+		{
+			operation: 'sendAdvanced',
+			contents: { VIBER: { text: fromItem('text') } },
+			bad: { text: { body: 'Hi' } },
+			field: 'Viber → Text',
+			problem: 'got an object ({"body":"Hi"}), not text',
+			fix: OBJECT_FIX,
+		},
+	],
+	[
+		'an object in WhatsApp template data',
+		{
+			operation: 'sendAdvanced',
+			contents: { WHATSAPP: { templateName: 'order', templateData: fromItem('extra') } },
+			bad: { extra: ['Jane', { total: 25 }] },
+			field: 'WhatsApp → Template Data',
+			problem: 'got an object ({"total":25}), not text',
+			fix: OBJECT_FIX,
+		},
+	],
+	[
+		'a step sender mapped to an object',
+		{
+			operation: 'scenarioCreate',
+			bad: { from: { key: 'k' } },
+			field: 'Steps → Sender (step 1)',
+			problem: 'got an object ({"key":"k"}), not text',
+			fix: OBJECT_FIX,
+		},
+	],
+	[
+		'a new scenario name mapped to an object',
+		{
+			operation: 'scenarioUpdate',
+			parameters: { updateFields: { name: fromItem('extra') } },
+			bad: { extra: { name: 'x' } },
+			field: 'Name',
+			problem: 'got an object ({"name":"x"}), not text',
+			fix: OBJECT_FIX,
+		},
+	],
+	[
+		'the scenario key of Get mapped to an array',
+		{
+			operation: 'scenarioGet',
+			bad: { scenario: [DRILL_SCENARIO] },
+			field: 'Scenario',
+			problem: `got an array (["${DRILL_SCENARIO}"]), not text`,
+			fix: ARRAY_FIX,
+		},
+	],
+	[
+		'a log From filter mapped to an object',
+		{
+			operation: 'logGetAll',
+			parameters: { filters: { from: fromItem('extra') } },
+			bad: { extra: { sender: 'InfoSMS' } },
+			field: 'From',
+			problem: 'got an object ({"sender":"InfoSMS"}), not text',
+			fix: OBJECT_FIX,
+		},
+	],
+	[
+		'an object in the log Bulk IDs filter',
+		{
+			operation: 'logGetAll',
+			parameters: { filters: { bulkId: fromItem('extra') } },
+			bad: { extra: ['B1', { id: 'B2' }] },
+			field: 'Bulk IDs',
+			problem: 'got an object ({"id":"B2"}), not text',
+			fix: OBJECT_FIX,
+		},
+	],
+	[
+		'the log Message IDs filter mapped to an object',
+		{
+			operation: 'logGetAll',
+			parameters: { filters: { messageId: fromItem('extra') } },
+			bad: { extra: { id: 'm1' } },
+			field: 'Message IDs',
+			problem: 'got an object ({"id":"m1"}), not text',
+			fix: OBJECT_FIX,
+		},
+	],
+];
+
+const SCENARIO_KEYS: Array<[string, BadCase]> = [
+	...(
+		[
+			['sendText', '.'],
+			['sendText', '..'],
+			['sendText', 'D01/../x'],
+			['scenarioGet', '.'],
+			['scenarioGet', '..'],
+			['scenarioGet', 'abc/def'],
+			['scenarioGet', '?limit=1'],
+			['scenarioGet', 'abc#x'],
+			['scenarioGet', 'ab cd'],
+			['scenarioUpdate', '..'],
+			['scenarioUpdate', 'a/b'],
+		] as Array<[Operation, string]>
+	).map(([operation, key]): [string, BadCase] => [
+		`${operation}: scenario key ${JSON.stringify(key)}`,
+		{ operation, bad: { scenario: key }, field: 'Scenario', problem: notKey(key), fix: KEY_FIX },
+	]),
+	...(['sendText', 'scenarioGet', 'scenarioUpdate'] as Operation[]).map(
+		(operation): [string, BadCase] => [
+			`${operation}: scenario key of spaces only`,
+			{
+				operation,
+				bad: { scenario: '   ' },
+				field: 'Scenario',
+				problem: 'no scenario is chosen',
+				fix: KEY_FIX,
+			},
+		],
+	),
+];
+
+const DATES: Array<[string, BadCase]> = (
+	[
+		['sendText', 'sendAt', 'Send At', '2027-02-30T09:00:00Z', 'February 2027 has no day 30'],
+		['sendText', 'sendAt', 'Send At', '2027-02-29T09:00:00Z', 'February 2027 has no day 29'],
+		['sendText', 'sendAt', 'Send At', '2027-04-31T09:00:00Z', 'April 2027 has no day 31'],
+		['sendText', 'sendAt', 'Send At', '2026-12-24T25:00:00Z', 'there is no hour 25'],
+		['sendText', 'sendAt', 'Send At', '2026-12-24T09:75:00Z', 'there is no minute 75'],
+		['sendText', 'sendAt', 'Send At', 'Feb 30 2027 10:00', 'February 2027 has no day 30'],
+		['logGetAll', 'since', 'Sent Since', '2026-02-30T00:00:00Z', 'February 2026 has no day 30'],
+		['logGetAll', 'since', 'Sent Since', '2026-11-30T24:00:00Z', 'there is no hour 24'],
+		['logGetAll', 'until', 'Sent Until', '2026-11-31T10:00:00Z', 'November 2026 has no day 31'],
+		['logGetAll', 'until', 'Sent Until', '2026-06-31', 'June 2026 has no day 31'],
+	] as Array<[Operation, string, string, string, string]>
+).map(([operation, key, field, value, impossible]) => [
+	`${field} ${value}`,
+	{
+		operation,
+		bad: { [key]: value },
+		field,
+		problem: `"${value}" is not a real date: ${impossible}`,
+		fix: DATE_FIX,
+	},
+]);
+
+const noHost = (url: string) => `"${url}" is an http(s) URL without a valid host`;
+const URLS: Array<[string, BadCase]> = [
+	...['https://?x=1', 'https://#a', 'https://:80/a.png', 'https:///a'].map(
+		(url): [string, BadCase] => [
+			`notify URL ${url}`,
+			{
+				operation: 'sendText',
+				bad: { notifyUrl: url },
+				field: 'Notify URL',
+				problem: noHost(url),
+				fix: NOTIFY_FIX,
+			},
+		],
+	),
+	...['https://:80/a.png', 'https:///a.png'].map((url): [string, BadCase] => [
+		`media URL ${url}`,
+		{
+			operation: 'sendRichMedia',
+			bad: { url },
+			field: 'Facebook Messenger (Legacy) → Media URL',
+			problem: noHost(url),
+			fix: URL_FIX,
+		},
+	]),
+	...(
+		[
+			['VIBER', 'Viber → Image URL', { imageURL: fromItem('url') }, 'https:///a.png'],
+			[
+				'VIBER',
+				'Viber → Button URL',
+				{ text: 'Hi', buttonText: 'Open', buttonURL: fromItem('url') },
+				'https://?x=1',
+			],
+			[
+				'VIBER',
+				'Viber → File URL',
+				{ fileUrl: fromItem('url'), fileName: 'a.pdf', fileType: 'pdf' },
+				'https://#a',
+			],
+			['WHATSAPP', 'WhatsApp → Image URL', { imageUrl: fromItem('url') }, 'https://:443/a.png'],
+			['WHATSAPP', 'WhatsApp → Document URL', { fileUrl: fromItem('url') }, 'https:///a.pdf'],
+			['LINE', 'LINE → Media URL', { type: 'IMAGE', url: fromItem('url') }, 'https://?img'],
+		] as Array<[string, string, IDataObject, string]>
+	).map(([channel, field, values, url]): [string, BadCase] => [
+		`${field} ${url}`,
+		{
+			operation: 'sendAdvanced',
+			contents: { [channel]: values },
+			bad: { url },
+			field,
+			problem: noHost(url),
+			fix: URL_FIX,
+		},
+	]),
+	[
+		'Kakao Chingu image URL without a host (in the JSON)',
+		{
+			operation: 'sendAdvanced',
+			contents: { KAKAO_CHINGU: { content: fromItem('json') } },
+			bad: { json: '{"text":"Hi","imageUrl":"https:///a.png"}' },
+			field: 'Kakao Chingu → Content (JSON)',
+			problem: 'imageUrl "https:///a.png" is an http(s) URL without a valid host',
+			fix: 'Give a public URL with https:// (or http://) and a host name at imageUrl.',
+		},
+	],
+];
+
+const limitFix = 'Set Limit to a whole number of 1 or more, or turn on Return All.';
+const logLimitFix =
+	'Set Limit to a whole number from 1 to 1000 (Infobip returns at most 1000 per request).';
+const LIMIT_ROWS: Array<[string, BadCase]> = [
+	...(
+		[
+			['reportGetAll', 0],
+			['reportGetAll', -5],
+			['reportGetAll', 2.5],
+			['reportGetAll', 'ten'],
+			['scenarioGetAll', 0],
+			['scenarioGetAll', -1],
+			['scenarioGetAll', 0.5],
+		] as Array<[Operation, number | string]>
+	).map(([operation, limit]): [string, BadCase] => [
+		`${operation} limit ${JSON.stringify(limit)}`,
+		{
+			operation,
+			bad: { limit },
+			field: 'Limit',
+			problem: `${String(limit)} is not a whole number of 1 or more`,
+			fix: limitFix,
+		},
+	]),
+	...([-3, 'many', 1001] as Array<number | string>).map((limit): [string, BadCase] => [
+		`logGetAll limit ${JSON.stringify(limit)}`,
+		{
+			operation: 'logGetAll',
+			bad: { limit },
+			field: 'Limit',
+			problem: `${String(limit)} is not a whole number from 1 to 1000`,
+			fix: logLimitFix,
+		},
+	]),
+];
+
+const advanced = (channel: string, values: IDataObject) => ({
+	operation: 'sendAdvanced' as const,
+	contents: { [channel]: values },
+});
+const JSON_ROWS: Array<[string, BadCase]> = [
+	[
+		'a WhatsApp contact without formattedName',
+		{
+			...advanced('WHATSAPP', { contacts: fromItem('contacts') }),
+			bad: { contacts: '[{"name":{"firstName":"Jane"}}]' },
+			field: 'WhatsApp → Contacts (JSON)',
+			problem: '[0].name.formattedName is required',
+			fix: 'Add "formattedName" to [0].name, e.g. "formattedName":"…".',
+		},
+	],
+	[
+		'a WhatsApp contact without a name',
+		{
+			...advanced('WHATSAPP', { contacts: fromItem('contacts') }),
+			bad: { contacts: '[{"phones":[{"phone":"41793026727"}]}]' },
+			field: 'WhatsApp → Contacts (JSON)',
+			problem: '[0].name is required',
+			fix: 'Add "name" to [0], e.g. "name":{"firstName":"…","formattedName":"…"}.',
+		},
+	],
+	[
+		'a WhatsApp contact phone of an unknown type',
+		{
+			...advanced('WHATSAPP', { contacts: fromItem('contacts') }),
+			bad: {
+				contacts:
+					'[{"name":{"firstName":"J","formattedName":"J"},"phones":[{"phone":"1","type":"FAX"}]}]',
+			},
+			field: 'WhatsApp → Contacts (JSON)',
+			problem: '[0].phones[0].type is "FAX", not one of CELL, MAIN, IPHONE, HOME, WORK',
+			fix: 'Use one of: CELL, MAIN, IPHONE, HOME, WORK.',
+		},
+	],
+	[
+		'a WhatsApp media template without body',
+		{
+			...advanced('WHATSAPP', { templateName: 'welcome', mediaTemplateData: fromItem('extra') }),
+			bad: { extra: '{"header":{"imageUrl":"https://example.com/a.png"}}' },
+			field: 'WhatsApp → Media Template Data (JSON)',
+			problem: 'body is required',
+			fix: 'Add "body", e.g. "body":{"placeholders":[]}.',
+		},
+	],
+	[
+		'WhatsApp media template placeholders that are not a list',
+		{
+			...advanced('WHATSAPP', { templateName: 'welcome', mediaTemplateData: fromItem('extra') }),
+			bad: { extra: '{"body":{"placeholders":"Jane"}}' },
+			field: 'WhatsApp → Media Template Data (JSON)',
+			problem: 'body.placeholders is text ("Jane"), not a list',
+			fix: 'Give a JSON array at body.placeholders, e.g. [...].',
+		},
+	],
+	[
+		'Kakao Chingu with 6 buttons',
+		{
+			...advanced('KAKAO_CHINGU', { content: fromItem('json') }),
+			bad: {
+				json: JSON.stringify({
+					text: 'Hi',
+					buttons: Array.from({ length: 6 }, (_, i) => ({
+						type: 'BOT_KEYWORD',
+						buttonText: `b${i}`,
+					})),
+				}),
+			},
+			field: 'Kakao Chingu → Content (JSON)',
+			problem: "buttons has 6 entries, more than Infobip's 5",
+			fix: 'Give at most 5.',
+		},
+	],
+	[
+		'Kakao Chingu with imageURL for imageUrl',
+		{
+			...advanced('KAKAO_CHINGU', { content: fromItem('json') }),
+			bad: { json: '{"text":"Hi","imageURL":"https://example.com/a.png"}' },
+			field: 'Kakao Chingu → Content (JSON)',
+			problem: 'imageURL is not a key Infobip knows here',
+			fix: 'Did you mean "imageUrl"? Keys allowed here: text, validityPeriod, validityPeriodTimeUnit, buttons, imageUrl, imageLink, isPromotional.',
+		},
+	],
+	[
+		'a Kakao Chingu button text over 28 characters',
+		{
+			...advanced('KAKAO_CHINGU', { content: fromItem('json') }),
+			bad: {
+				json: JSON.stringify({
+					text: 'Hi',
+					buttons: [{ type: 'BOT_KEYWORD', buttonText: long(29) }],
+				}),
+			},
+			field: 'Kakao Chingu → Content (JSON)',
+			problem: "buttons[0].buttonText has 29 characters, more than Infobip's 28",
+			fix: 'Shorten buttons[0].buttonText to 28 characters.',
+		},
+	],
+	[
+		'a Kakao Alim template code over 30 characters',
+		{
+			...advanced('KAKAO_ALIM', { content: fromItem('json') }),
+			bad: { json: JSON.stringify({ text: 'Hi', templateCode: long(31) }) },
+			field: 'Kakao Alim → Content (JSON)',
+			problem: "templateCode has 31 characters, more than Infobip's 30",
+			fix: 'Shorten templateCode to 30 characters.',
+		},
+	],
+	[
+		'a Kakao Alim validity that is not a whole number',
+		{
+			...advanced('KAKAO_ALIM', { content: fromItem('json') }),
+			bad: { json: '{"text":"Hi","templateCode":"T1","validityPeriod":2.5}' },
+			field: 'Kakao Alim → Content (JSON)',
+			problem: 'validityPeriod is 2.5, not a whole number',
+			fix: 'Give a whole number at validityPeriod.',
+		},
+	],
+	[
+		'a LINE audio duration that is not a whole number',
+		{
+			...advanced('LINE', {
+				type: 'AUDIO',
+				url: 'https://example.com/a.m4a',
+				duration: fromItem('number'),
+			}),
+			bad: { number: 1500.5 },
+			field: 'LINE → Audio Duration (Ms)',
+			problem: '1500.5 is not a whole number',
+			fix: 'Give a whole number, e.g. 45.',
+		},
+	],
+	[
+		'a LINE Flex container without a type',
+		{
+			...advanced('LINE', { type: 'FLEX', altText: 'Order', contents: fromItem('extra') }),
+			bad: { extra: '{"body":{"type":"box"}}' },
+			field: 'LINE → Flex Contents (JSON)',
+			problem: 'type is required',
+			fix: 'Add "type", e.g. "type":"BUBBLE".',
+		},
+	],
+	[
+		'Push subscriptions listed twice',
+		{
+			...advanced('PUSH', { text: 'Hi', deviceSubscriptions: fromItem('extra') }),
+			bad: { extra: 'news, offers, news' },
+			field: 'Push → Device Subscriptions',
+			problem: 'it lists "news" twice',
+			fix: 'Give each value once.',
+		},
+	],
+	[
+		'a misspelt push notification option',
+		{
+			...advanced('PUSH', { text: 'Hi', notificationOptions: fromItem('extra') }),
+			bad: { extra: '{"soundEnable":true}' },
+			field: 'Push → Notification Options (JSON)',
+			problem: 'soundEnable is not a key Infobip knows here',
+			fix: 'Did you mean "soundEnabled"? Keys allowed here: vibrationEnabled, soundEnabled, soundName, badge, contentUrl, category, inAppStyle, title, isSilent, webViewUrl, inboxTopic.',
+		},
+	],
+];
+
+const LONG_VALUES: Array<[string, BadCase]> = [
+	[
+		'a phone number of 200 characters',
+		{
+			operation: 'sendText',
+			bad: { phone: `x${'1'.repeat(199)}` },
+			field: 'Phone Numbers',
+			problem: `"x${'1'.repeat(59)}…" is not a phone number`,
+		},
+	],
+	[
+		'a scenario key of 300 characters with a slash',
+		{
+			operation: 'scenarioGet',
+			bad: { scenario: `a/${'b'.repeat(298)}` },
+			field: 'Scenario',
+			problem: `"a/${'b'.repeat(58)}…" is not a scenario key (it must not be . or .., nor hold /, ?, #, \\ or spaces)`,
+		},
+	],
+	[
+		'an email address of 500 characters',
+		{
+			operation: 'sendAdvanced',
+			contents: { EMAIL: { subject: 'Parcel', text: 'Hello' } },
+			bad: { email: long(500) },
+			field: 'Email Address',
+			problem: `"${long(60)}…" is not an email address`,
+		},
+	],
+	[
+		'a long object where text is expected',
+		{
+			operation: 'sendText',
+			bad: { sms: { text: long(300) } },
+			field: 'SMS Text',
+			problem: `got an object (${`{"text":"${long(300)}"}`.slice(0, 60)}…), not text`,
+		},
+	],
+];
+
+export const CLASSES: Record<string, Array<[string, BadCase]>> = {
+	'1. objects or arrays where text is expected': OBJECTS,
+	'2. scenario keys that change the path': SCENARIO_KEYS,
+	'3. impossible calendar dates': DATES,
+	'4. URLs without a host': URLS,
+	'5. limits that are not whole numbers from 1': LIMIT_ROWS,
+	'6. JSON that does not fit the channel': JSON_ROWS,
+	'7. long values, shortened in the message': LONG_VALUES,
+};
+
+describe.each(Object.entries(CLASSES))('issue #10 §5 class %s', (_name, rows) => {
+	it.each(rows)('%s', async (_row, badCase) => await expectRefused(badCase));
+});
+
+describe('values that are fine are sent', () => {
+	// Callback data may be an object: it is sent as JSON text, as before.
+	it('object callback data is sent as JSON text', async () => {
+		const run = await runNode({
+			parameters: BASE.sendText as INodeParameters,
+			credentials: basicAuth(sandbox),
+			input: [{ json: { ...GOOD, callbackData: { order: 4711 } } }],
+		});
+		expect(run.error).toBeUndefined();
+		const sent = sandbox.requests().filter((request) => request.method === 'POST');
+		expect(sent).toHaveLength(1);
+		expect((sent[0].body as IDataObject).callbackData).toBe('{"order":4711}');
+	});
+
+	it('a number where text is expected is sent as text', async () => {
+		const run = await runNode({
+			parameters: BASE.sendText as INodeParameters,
+			credentials: basicAuth(sandbox),
+			input: [{ json: { ...GOOD, sms: 4711 } }],
+		});
+		expect(run.error).toBeUndefined();
+		const sent = sandbox.requests().filter((request) => request.method === 'POST');
+		expect((sent[0].body as IDataObject).sms).toMatchObject({ text: '4711' });
+	});
 });
 
 describe('expressions that fail', () => {

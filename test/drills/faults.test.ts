@@ -16,6 +16,7 @@ import {
 	expectEveryItemAnswered,
 	expectNoMessageAcceptedTwice,
 	outcomes,
+	phone,
 	requestsTo,
 	SAYS_MAY_HAVE_BEEN_SENT,
 	SAYS_NOT_SENT,
@@ -190,7 +191,7 @@ describe('server errors on sends: never retried, each item told it may have been
 		expectInvariants(run, 1);
 	});
 
-	it('without Continue On Fail the node stops with the error, naming the item and that it may have been sent', async () => {
+	it('without Continue On Fail the node stops at the failure and sends nothing after it', async () => {
 		sandbox.drill({ kind: 'status', path: SEND, status: 500, times: 1 });
 		const run = await sendText(sandbox, {
 			items: 2,
@@ -200,9 +201,11 @@ describe('server errors on sends: never retried, each item told it may have been
 		expect(run.error?.name).toBe('NodeApiError');
 		expect(run.error?.message).toMatch(SAYS_MAY_HAVE_BEEN_SENT);
 		expect(run.error?.context.itemIndex).toBe(0);
+		expect(run.error?.description).toMatch(/the node stopped before sending 1 more message/);
 		expect(run.output).toEqual([]);
-		// The other item's request was sent and accepted: the error is the whole node's answer.
-		expect(sandbox.acceptedCount()).toBe(1);
+		// The second item's request was never started.
+		expect(requestsTo(sandbox, SEND)).toHaveLength(1);
+		expect(sandbox.acceptedCount()).toBe(0);
 	});
 });
 
@@ -285,6 +288,8 @@ describe('broken connections, hangs and unreadable answers on sends', () => {
 				/accepted \(200\) and may have been carried out.*Log → Get Many/,
 			),
 			httpCode: '200',
+			messages: [{ messageId: expect.any(String), to: { phoneNumber: phone(0) } }],
+			sent: 'unknown',
 		});
 		expect(sandbox.acceptedCount()).toBe(0);
 		expectInvariants(run, 3);

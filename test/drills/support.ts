@@ -48,6 +48,9 @@ export async function sendText(
 		sameText?: boolean;
 		executionId?: string;
 		onError?: RunNodeOptions['onError'] | 'stop';
+		/** The input items (default: `items` items with a distinct phone and text each). */
+		input?: INodeExecutionData[];
+		nodeSettings?: RunNodeOptions['nodeSettings'];
 	},
 ): Promise<NodeRun> {
 	const text = options.sameText === false ? '={{ $json.text }}' : 'Your parcel is on its way';
@@ -61,11 +64,14 @@ export async function sendText(
 			options: options.nodeOptions ?? {},
 		} as INodeParameters,
 		credentials: basicAuth(sandbox),
-		input: Array.from({ length: options.items }, (_, i) => ({
-			json: { phone: phone(i), text: `Parcel ${i} is on its way` },
-		})),
+		input:
+			options.input ??
+			Array.from({ length: options.items }, (_, i) => ({
+				json: { phone: phone(i), text: `Parcel ${i} is on its way` },
+			})),
 		...(options.onError === 'stop' ? {} : { onError: options.onError ?? 'continueRegularOutput' }),
 		...(options.executionId ? { executionId: options.executionId } : {}),
+		...(options.nodeSettings ? { nodeSettings: options.nodeSettings } : {}),
 	});
 }
 

@@ -187,6 +187,8 @@ export interface RunNodeOptions {
 	extraCredentialTypes?: ICredentialType[];
 	/** n8n gives every execution its own ID; give the same one to replay an execution. */
 	executionId?: string;
+	/** Node settings such as retryOnFail, maxTries, waitBetweenTries. */
+	nodeSettings?: Pick<INode, 'retryOnFail' | 'maxTries' | 'waitBetweenTries'>;
 }
 
 export interface NodeRun {
@@ -217,6 +219,7 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 			Object.keys(options.credentials).map((type) => [type, { id: `${type}-id`, name: type }]),
 		),
 		...(options.onError ? { onError: options.onError } : {}),
+		...options.nodeSettings,
 	};
 	const workflowData: IWorkflowBase = {
 		id: 'test-workflow',

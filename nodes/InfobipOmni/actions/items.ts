@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { isParameterError } from '../builders/parameterError';
@@ -31,11 +31,32 @@ export function toItemError(
 export function errorItem(
 	error: NodeApiError | NodeOperationError,
 	itemIndex: number,
+	extra: IDataObject = {},
 ): INodeExecutionData {
 	const details: IDataObject = {};
 	if (error.description) details.description = error.description;
 	if (error instanceof NodeApiError && error.httpCode) details.httpCode = error.httpCode;
+	Object.assign(details, extra);
 	return { json: { error: error.message, details }, pairedItem: { item: itemIndex } };
+}
+
+/**
+ * The error that stops the node after earlier items were carried out (a scenario created, reports
+ * handed out): their results go with it, so that nothing done is unknown.
+ */
+function withCompleted(
+	error: NodeApiError | NodeOperationError,
+	itemIndex: number,
+	output: INodeExecutionData[],
+): NodeApiError | NodeOperationError {
+	if (output.length === 0) return error;
+	const done = new Set(output.map((item) => (item.pairedItem as { item: number }).item)).size;
+	error.context.completed = output.map((item) => ({
+		itemIndex: (item.pairedItem as { item: number }).item,
+		json: item.json,
+	}));
+	error.description = `${error.description ? `${error.description} ` : ''}The ${done === 1 ? 'item' : `${done} items`} before item ${itemIndex} ${done === 1 ? 'was' : 'were'} carried out: ${done === 1 ? 'its result is' : 'their results are'} in this error's details (completed).`;
+	return error;
 }
 
 /**
@@ -56,12 +77,7 @@ export async function mapItems(
 			}
 		} catch (caught) {
 			const error = toItemError.call(this, caught, itemIndex);
-			if (!this.continueOnFail()) {
-				if (error instanceof NodeApiError) {
-					throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
-				}
-				throw new NodeOperationError(this.getNode(), error, { itemIndex });
-			}
+			if (!this.continueOnFail()) throw withCompleted(error, itemIndex, output);
 			output.push(errorItem(error, itemIndex));
 		}
 	}

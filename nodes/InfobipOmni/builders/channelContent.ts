@@ -2,7 +2,18 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { CHANNEL_BY_VALUE, checkChannel } from '../channels';
 import { VALIDITY_UNITS_IN_SECONDS, validityLimitsFor } from '../limits';
+import {
+	KAKAO_ALIM,
+	KAKAO_CHINGU,
+	FREE_OBJECT,
+	LINE_FLEX_CONTAINER,
+	PUSH_NOTIFICATION_OPTIONS,
+	WHATSAPP_CONTACTS,
+	WHATSAPP_MEDIA_TEMPLATE,
+} from './contentShapes';
 import { ParameterError } from './parameterError';
+import { checkShape, type Shape } from './shape';
+import { asText, quote, shorten, URL_FIX, urlProblem } from './values';
 
 /** How one UI field maps into a channel's content object (reference §3.7.3–§3.7.12). */
 export interface ContentField {
@@ -21,6 +32,12 @@ export interface ContentField {
 	placeholder?: string;
 	/** For `json`: what the parsed value must be. */
 	jsonShape?: 'object' | 'array';
+	/** For `json`: its keys, required keys, lengths and counts, after Infobip's schema. */
+	shape?: Shape;
+	/** For `number`: whole numbers only. */
+	integer?: boolean;
+	/** For `list`: no value twice. */
+	unique?: boolean;
 	/** For `url`: also allow `tel:` links (Viber buttons). */
 	allowTel?: boolean;
 }
@@ -61,6 +78,7 @@ function rawJsonContent(
 	bodyKey: string,
 	fields: string,
 	example: string,
+	shape: Shape,
 ): ChannelContentSpec {
 	return {
 		channel,
@@ -71,6 +89,7 @@ function rawJsonContent(
 				path: '',
 				type: 'json',
 				jsonShape: 'object',
+				shape,
 				description: `The ${bodyKey} object: ${fields}`,
 			},
 		],
@@ -383,6 +402,7 @@ export const CHANNEL_CONTENT: ChannelContentSpec[] = [
 				path: 'mediaTemplateData',
 				type: 'json',
 				jsonShape: 'object',
+				shape: WHATSAPP_MEDIA_TEMPLATE,
 				description:
 					'Header, body placeholders and buttons of a media template, e.g. {"header":{"imageUrl":"https://..."},"body":{"placeholders":["Jane"]}}',
 			},
@@ -426,6 +446,7 @@ export const CHANNEL_CONTENT: ChannelContentSpec[] = [
 				path: 'contacts',
 				type: 'json',
 				jsonShape: 'array',
+				shape: WHATSAPP_CONTACTS,
 				description:
 					'Contact cards, e.g. [{"name":{"firstName":"Jane","formattedName":"Jane Doe"}}]',
 			},
@@ -491,6 +512,7 @@ export const CHANNEL_CONTENT: ChannelContentSpec[] = [
 				path: 'customPayload',
 				type: 'json',
 				jsonShape: 'object',
+				shape: FREE_OBJECT,
 				description: 'Data for your app, e.g. {"orderId":"A-17"}',
 			},
 			{
@@ -499,6 +521,7 @@ export const CHANNEL_CONTENT: ChannelContentSpec[] = [
 				path: 'notificationOptions',
 				type: 'json',
 				jsonShape: 'object',
+				shape: PUSH_NOTIFICATION_OPTIONS,
 				description: 'e.g. {"title":"Order","soundEnabled":true,"badge":1}',
 			},
 			{
@@ -520,6 +543,7 @@ export const CHANNEL_CONTENT: ChannelContentSpec[] = [
 				label: 'Person Subscriptions',
 				path: 'personSubscriptions',
 				type: 'list',
+				unique: true,
 				description: 'Subscription names, separated by commas',
 			},
 			{
@@ -527,6 +551,7 @@ export const CHANNEL_CONTENT: ChannelContentSpec[] = [
 				label: 'Device Subscriptions',
 				path: 'deviceSubscriptions',
 				type: 'list',
+				unique: true,
 				description: 'Subscription names, separated by commas',
 			},
 		],
@@ -566,6 +591,7 @@ export const CHANNEL_CONTENT: ChannelContentSpec[] = [
 				path: 'duration',
 				type: 'number',
 				min: 1,
+				integer: true,
 				description: 'Length of the audio in milliseconds',
 			},
 			{
@@ -596,6 +622,7 @@ export const CHANNEL_CONTENT: ChannelContentSpec[] = [
 				path: 'contents',
 				type: 'json',
 				jsonShape: 'object',
+				shape: LINE_FLEX_CONTAINER,
 				description: 'A LINE Flex container (BUBBLE or CAROUSEL)',
 			},
 		],
@@ -618,6 +645,7 @@ export const CHANNEL_CONTENT: ChannelContentSpec[] = [
 				path: 'templateData',
 				type: 'json',
 				jsonShape: 'object',
+				shape: FREE_OBJECT,
 				description: 'Template parameters by name, e.g. {"parameter1":"value"}',
 			},
 		],
@@ -626,14 +654,16 @@ export const CHANNEL_CONTENT: ChannelContentSpec[] = [
 	rawJsonContent(
 		'KAKAO_CHINGU',
 		'kakaoChingu',
-		'text, imageUrl, imageLink, isPromotional, buttons',
+		'text, imageUrl, imageLink, isPromotional, buttons (at most 5)',
 		'{"text":"..."}',
+		KAKAO_CHINGU,
 	),
 	rawJsonContent(
 		'KAKAO_ALIM',
 		'kakaoAlim',
-		'text, templateCode, title, groupKey, buttons',
+		'text, templateCode, title, groupKey, buttons (at most 5)',
 		'{"text":"...","templateCode":"..."}',
+		KAKAO_ALIM,
 	),
 	{
 		channel: 'PARSECO',
@@ -646,8 +676,6 @@ export const CONTENT_BY_CHANNEL: ReadonlyMap<string, ChannelContentSpec> = new M
 	CHANNEL_CONTENT.map((spec) => [spec.channel, spec]),
 );
 
-const isHttpUrl = (value: string) => /^https?:\/\/[^\s/]+\S*$/i.test(value);
-
 function setPath(target: IDataObject, path: string, value: unknown) {
 	const keys = path.split('.');
 	let node = target;
@@ -657,29 +685,45 @@ function setPath(target: IDataObject, path: string, value: unknown) {
 
 /** Reads one field's raw UI value; undefined means "not set" and leaves the key out. */
 function readField(field: ContentField, raw: unknown, label: string): unknown {
+	const fieldName = `${label} → ${field.label}`;
 	const fail = (problem: string, fix: string): never => {
-		throw new ParameterError(`${label} → ${field.label}`, problem, fix);
+		throw new ParameterError(fieldName, problem, fix);
 	};
 	if (raw === undefined || raw === null || raw === '') return undefined;
 	switch (field.type) {
 		case 'boolean':
 			return raw === true ? true : undefined;
 		case 'number': {
-			const value = typeof raw === 'number' ? raw : Number(String(raw).trim());
+			if (typeof raw !== 'number' && asText(fieldName, raw).trim() === '') return undefined;
+			const value = typeof raw === 'number' ? raw : Number(asText(fieldName, raw).trim());
 			if (!Number.isFinite(value))
-				return fail(`"${String(raw)}" is not a number`, 'Give a number, e.g. 45.8150.');
+				return fail(`${quote(raw)} is not a number`, 'Give a number, e.g. 45.8150.');
+			if (field.integer && !Number.isInteger(value)) {
+				fail(`${value} is not a whole number`, 'Give a whole number, e.g. 45.');
+			}
 			if (
 				(field.min !== undefined && value < field.min) ||
 				(field.max !== undefined && value > field.max)
 			) {
-				fail(`${value} is out of range`, `Give a value from ${field.min} to ${field.max}.`);
+				fail(
+					`${value} is out of range`,
+					field.max === undefined
+						? `Give a value of ${field.min} or more.`
+						: `Give a value from ${field.min} to ${field.max}.`,
+				);
 			}
 			return value;
 		}
 		case 'list': {
-			const values = (Array.isArray(raw) ? raw : String(raw).split(','))
-				.map((v) => String(v).trim())
+			const values = (Array.isArray(raw) ? raw : asText(fieldName, raw).split(','))
+				.map((v: unknown) => asText(fieldName, v).trim())
 				.filter((v) => v !== '');
+			if (field.unique) {
+				const repeated = values.find((v, i) => values.indexOf(v) !== i);
+				if (repeated !== undefined) {
+					fail(`it lists ${quote(repeated)} twice`, 'Give each value once.');
+				}
+			}
 			return values.length ? values : undefined;
 		}
 		case 'json': {
@@ -703,10 +747,13 @@ function readField(field: ContentField, raw: unknown, label: string): unknown {
 			if (field.jsonShape && shape !== field.jsonShape) {
 				fail(`it is a JSON ${shape}, not an ${field.jsonShape}`, `Give a JSON ${field.jsonShape}.`);
 			}
+			const problem = field.shape ? checkShape(value, field.shape) : undefined;
+			if (problem) fail(problem.problem, problem.fix);
 			return value;
 		}
 		default: {
-			const value = field.type === 'text' ? String(raw) : String(raw).trim();
+			const text = asText(fieldName, raw);
+			const value = field.type === 'text' ? text : text.trim();
 			if (value.trim() === '') return undefined;
 			if (field.maxLength !== undefined && value.length > field.maxLength) {
 				fail(
@@ -714,19 +761,13 @@ function readField(field: ContentField, raw: unknown, label: string): unknown {
 					`Shorten it to ${field.maxLength} characters.`,
 				);
 			}
-			if (
-				field.type === 'url' &&
-				!isHttpUrl(value) &&
-				!(field.allowTel && /^tel:\+?\d+$/.test(value))
-			) {
-				fail(
-					`"${value}" is not an http(s) URL`,
-					'Give a public URL that starts with https:// (or http://).',
-				);
+			if (field.type === 'url' && !(field.allowTel && /^tel:\+?\d+$/.test(value))) {
+				const problem = urlProblem(value);
+				if (problem) fail(`${quote(value)} ${problem}`, URL_FIX);
 			}
 			if (field.type === 'options' && field.options && !field.options.includes(value)) {
 				fail(
-					`"${value}" is not one of ${field.options.join(', ')}`,
+					`${quote(value)} is not one of ${field.options.join(', ')}`,
 					`Use one of: ${field.options.join(', ')}.`,
 				);
 			}
@@ -742,17 +783,21 @@ export interface ValidityParameters {
 
 /** `validityPeriod` + unit for one channel, refused outside Infobip's limits for that channel. */
 export function buildValidity(channel: string, parameters: ValidityParameters): IDataObject {
-	const period = Number(parameters.validityPeriod ?? 0);
-	if (parameters.validityPeriod === undefined || parameters.validityPeriod === '' || period === 0)
-		return {};
-	const unit = String(parameters.validityPeriodTimeUnit ?? 'MINUTES');
-	const channelName = checkChannel(channel, 'Validity Periods → Channel').name;
+	const channelName = CHANNEL_BY_VALUE.get(channel)?.name ?? channel;
 	const field = `${channelName} → Validity Period`;
+	const raw = parameters.validityPeriod;
+	const period = typeof raw === 'number' ? raw : Number(asText(field, raw ?? 0).trim() || 0);
+	if (raw === undefined || raw === '' || period === 0) return {};
+	const unit = asText(
+		`${channelName} → Validity Unit`,
+		parameters.validityPeriodTimeUnit ?? 'MINUTES',
+	);
+	checkChannel(channel, 'Validity Periods → Channel');
 	const unitSeconds = VALIDITY_UNITS_IN_SECONDS[unit];
 	if (!Number.isInteger(period) || period < 0 || !unitSeconds) {
 		throw new ParameterError(
 			field,
-			`${String(parameters.validityPeriod)} ${unit} is not a validity period`,
+			`${shorten(String(raw))} ${shorten(unit)} is not a validity period`,
 			'Give a whole number of SECONDS, MINUTES, HOURS or DAYS.',
 		);
 	}
@@ -778,7 +823,7 @@ export function buildChannelContent(
 	if (!spec) {
 		throw new ParameterError(
 			'Channel',
-			`"${channel}" is not an OMNI channel`,
+			`${quote(channel)} is not an OMNI channel`,
 			`Use one of: ${[...CONTENT_BY_CHANNEL.keys()].join(', ')}.`,
 		);
 	}
@@ -792,5 +837,7 @@ export function buildChannelContent(
 	const problem = spec.rule?.(content);
 	if (problem)
 		throw new ParameterError(`${label} → ${problem.field}`, problem.problem, problem.fix);
+	// A validity period written into raw JSON content (Kakao) must keep the same limits.
+	if (content.validityPeriod !== undefined) buildValidity(channel, content);
 	return { ...content, ...buildValidity(channel, values) };
 }

@@ -1,5 +1,6 @@
 import { LIMITS } from '../limits';
 import { ParameterError } from './parameterError';
+import { asText, asTrimmedText, quote } from './values';
 
 /** `destinations[].to` (reference §3.7.2); `facebookUserKey` is the legacy FACEBOOK address. */
 export interface To {
@@ -27,11 +28,15 @@ export interface RecipientParameters {
 
 const PHONE_FIELD = 'Phone Numbers';
 
-/** Splits a field that may hold one value, a delimited list, or an array (from an expression). */
-export function splitList(value: unknown): string[] {
+/**
+ * Splits a field that may hold one value, a delimited list, or an array (from an expression).
+ * An object, in the field or in the array, is refused (it would become "[object Object]").
+ */
+export function splitList(value: unknown, field = PHONE_FIELD): string[] {
 	const parts = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
 	return parts
-		.flatMap((part) => (typeof part === 'string' ? part.split(/[,;\n]/) : [String(part)]))
+		.map((part: unknown) => asText(field, part))
+		.flatMap((part) => part.split(/[,;\n]/))
 		.map((part) => part.trim())
 		.filter((part) => part !== '');
 }
@@ -51,15 +56,12 @@ export function normalizePhoneNumber(raw: string): string {
 	if (!/^\d+$/.test(digits) || digits.length < min || digits.length > max) {
 		throw new ParameterError(
 			PHONE_FIELD,
-			`"${raw}" is not a phone number`,
+			`${quote(raw)} is not a phone number`,
 			`Give the number in international format with its country code, e.g. 41793026727 or +41 79 302 67 27 (${min} to ${max} digits).`,
 		);
 	}
 	return digits;
 }
-
-const text = (value: unknown) =>
-	value === undefined || value === null ? '' : String(value).trim();
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -73,22 +75,22 @@ export function buildDestinations(
 ): Destination[] {
 	const phoneNumbers = splitList(parameters.phoneNumbers).map(normalizePhoneNumber);
 	const extra: To = {};
-	const facebookUserKey = text(parameters.facebookUserKey);
+	const facebookUserKey = asTrimmedText('Facebook User Key', parameters.facebookUserKey);
 	if (facebookUserKey) extra.facebookUserKey = facebookUserKey;
-	const emailAddress = text(parameters.emailAddress);
+	const emailAddress = asTrimmedText('Email Address', parameters.emailAddress);
 	if (emailAddress) {
 		if (!EMAIL.test(emailAddress)) {
 			throw new ParameterError(
 				'Email Address',
-				`"${emailAddress}" is not an email address`,
+				`${quote(emailAddress)} is not an email address`,
 				'Give one address such as jane@example.com.',
 			);
 		}
 		extra.emailAddress = emailAddress;
 	}
-	const pushRegistrationId = text(parameters.pushRegistrationId);
+	const pushRegistrationId = asTrimmedText('Push Registration ID', parameters.pushRegistrationId);
 	if (pushRegistrationId) extra.pushRegistrationId = pushRegistrationId;
-	const whatsAppUserId = text(parameters.whatsAppUserId);
+	const whatsAppUserId = asTrimmedText('WhatsApp User ID', parameters.whatsAppUserId);
 	if (whatsAppUserId) {
 		if (whatsAppUserId.length > LIMITS.whatsAppUserIdMaxLength) {
 			throw new ParameterError(

@@ -1,5 +1,6 @@
 import { CHANNEL_BY_VALUE } from '../channels';
 import { ParameterError } from './parameterError';
+import { asText, asTrimmedText, quote } from './values';
 
 export interface ScenarioStep {
 	from: string;
@@ -14,13 +15,34 @@ export interface ScenarioBody {
 }
 
 export interface ScenarioParameters {
-	name?: string;
+	name?: unknown;
 	/** The Steps fixed collection as n8n hands it over. */
 	steps?: Array<{ channel?: unknown; from?: unknown }>;
 	isDefault?: boolean;
 }
 
 const STEPS_FIELD = 'Steps';
+
+const KEY_FIX =
+	'Pick a scenario from the list, or give its key (32 characters, e.g. 12CD1116DC7B451B2B7286412482CCC1).';
+
+/**
+ * A scenario key as it goes into `/omni/1/scenarios/{key}` and `scenarioKey`: refused when
+ * empty, `.` or `..`, or when it holds `/`, `?`, `#`, `\` or whitespace (the request would
+ * reach another path, e.g. `GET /omni/1/`).
+ */
+export function checkScenarioKey(raw: unknown): string {
+	const key = asTrimmedText('Scenario', raw);
+	if (key === '') throw new ParameterError('Scenario', 'no scenario is chosen', KEY_FIX);
+	if (key === '.' || key === '..' || /[/?#\\\s]/.test(key)) {
+		throw new ParameterError(
+			'Scenario',
+			`${quote(key)} is not a scenario key (it must not be . or .., nor hold /, ?, #, \\ or spaces)`,
+			KEY_FIX,
+		);
+	}
+	return key;
+}
 
 /** Turns the UI's ordered steps into `flow`, refusing what Infobip would refuse. */
 export function buildFlow(steps: ScenarioParameters['steps']): ScenarioStep[] {
@@ -33,16 +55,17 @@ export function buildFlow(steps: ScenarioParameters['steps']): ScenarioStep[] {
 	}
 	return steps.map((step, index) => {
 		const position = `step ${index + 1}`;
-		const channel = typeof step.channel === 'string' ? step.channel.trim().toUpperCase() : '';
+		const channelField = `${STEPS_FIELD} → Channel (${position})`;
+		const channel = asTrimmedText(channelField, step.channel).toUpperCase();
 		const known = CHANNEL_BY_VALUE.get(channel);
 		if (!known) {
 			throw new ParameterError(
-				`${STEPS_FIELD} → Channel (${position})`,
-				`"${String(step.channel ?? '')}" is not an OMNI channel`,
+				channelField,
+				`${quote(asText(channelField, step.channel))} is not an OMNI channel`,
 				`Use one of: ${[...CHANNEL_BY_VALUE.keys()].join(', ')}.`,
 			);
 		}
-		const from = typeof step.from === 'string' ? step.from.trim() : String(step.from ?? '').trim();
+		const from = asTrimmedText(`${STEPS_FIELD} → Sender (${position})`, step.from);
 		if (from === '') {
 			throw new ParameterError(
 				`${STEPS_FIELD} → Sender (${position})`,
@@ -54,8 +77,11 @@ export function buildFlow(steps: ScenarioParameters['steps']): ScenarioStep[] {
 	});
 }
 
+/** The scenario's name, trimmed ('' when not set). */
+export const readScenarioName = (raw: unknown) => asTrimmedText('Name', raw);
+
 export function buildScenarioBody(parameters: ScenarioParameters): ScenarioBody {
-	const name = parameters.name?.trim();
+	const name = readScenarioName(parameters.name);
 	return {
 		...(name ? { name } : {}),
 		flow: buildFlow(parameters.steps),

@@ -4,6 +4,7 @@ import { CHANNEL_BY_VALUE, OMNI_CHANNELS } from '../channels';
 import { LIMITS } from '../limits';
 import { ParameterError } from './parameterError';
 import type { Destination } from './recipients';
+import { asText, asTrimmedText, checkHttpUrl, parseDateTime, quote } from './values';
 
 /** The send options of one item as the UI hands them over (all optional). */
 export interface SendOptionParameters {
@@ -22,23 +23,19 @@ const DAY_MS = 86_400_000;
 const SEND_AT_PAST_TOLERANCE_MS = 60_000;
 
 const isSet = (value: unknown) =>
-	value !== undefined && value !== null && String(value).trim() !== '';
+	value !== undefined && value !== null && (typeof value !== 'string' || value.trim() !== '');
 
 /** Infobip's date-time form: `yyyy-MM-dd'T'HH:mm:ss.SSS+0000`, in UTC. */
 export function formatInfobipDate(epochMs: number): string {
 	return new Date(epochMs).toISOString().replace('Z', '+0000');
 }
 
+export const DATE_TIME_FIX =
+	'Give a real ISO date and time, e.g. 2026-12-24T09:00:00Z, or pick one in the date picker.';
+
 export function parseSendAt(raw: unknown, now: number): string {
-	const text = raw instanceof Date ? raw.toISOString() : String(raw).trim();
-	const epochMs = Date.parse(text);
-	if (Number.isNaN(epochMs)) {
-		throw new ParameterError(
-			'Send At',
-			`"${text}" is not a date and time`,
-			'Give an ISO date and time, e.g. 2026-12-24T09:00:00Z, or pick one in the date picker.',
-		);
-	}
+	const epochMs = parseDateTime('Send At', raw, DATE_TIME_FIX);
+	const text = formatInfobipDate(epochMs);
 	if (epochMs < now - SEND_AT_PAST_TOLERANCE_MS) {
 		throw new ParameterError(
 			'Send At',
@@ -59,26 +56,24 @@ export function parseSendAt(raw: unknown, now: number): string {
 /** The top-level send fields of `POST /omni/1/advanced` other than scenario, destinations and contents. */
 export function buildSendOptions(options: SendOptionParameters, now: number): IDataObject {
 	const body: IDataObject = {};
-	if (isSet(options.bulkId)) body.bulkId = String(options.bulkId).trim();
+	const bulkId = asTrimmedText('Bulk ID', options.bulkId);
+	if (bulkId) body.bulkId = bulkId;
 	if (options.notify === false) body.notify = false;
 	if (options.intermediateReport === true) body.intermediateReport = true;
-	if (isSet(options.notifyUrl)) {
-		const notifyUrl = String(options.notifyUrl).trim();
-		if (!/^https?:\/\/[^\s/]+\S*$/i.test(notifyUrl)) {
-			throw new ParameterError(
-				'Notify URL',
-				`"${notifyUrl}" is not an http(s) URL`,
-				"Paste the Production URL of an Infobip OMNI Trigger node (or your own endpoint's URL).",
-			);
-		}
-		body.notifyUrl = notifyUrl;
+	const notifyUrl = asTrimmedText('Notify URL', options.notifyUrl);
+	if (notifyUrl) {
+		body.notifyUrl = checkHttpUrl(
+			'Notify URL',
+			notifyUrl,
+			"Paste the Production URL of an Infobip OMNI Trigger node (or your own endpoint's URL), e.g. https://n8n.example.com/webhook/….",
+		);
 	}
-	if (isSet(options.notifyContentType)) {
-		const type = String(options.notifyContentType);
+	const type = asTrimmedText('Notify Content Type', options.notifyContentType);
+	if (type) {
 		if (!NOTIFY_CONTENT_TYPES.includes(type)) {
 			throw new ParameterError(
 				'Notify Content Type',
-				`"${type}" is not supported`,
+				`${quote(type)} is not supported`,
 				`Use ${NOTIFY_CONTENT_TYPES.join(' or ')}.`,
 			);
 		}
@@ -88,7 +83,7 @@ export function buildSendOptions(options: SendOptionParameters, now: number): ID
 		const callbackData =
 			typeof options.callbackData === 'object'
 				? JSON.stringify(options.callbackData)
-				: String(options.callbackData);
+				: asText('Callback Data', options.callbackData);
 		if (callbackData.length > LIMITS.callbackDataMaxLength) {
 			throw new ParameterError(
 				'Callback Data',
@@ -117,7 +112,7 @@ export function buildSendBody(parts: {
 	if (unknown !== undefined) {
 		throw new ParameterError(
 			'Channel',
-			`"${unknown}" is not an OMNI channel`,
+			`${quote(unknown)} is not an OMNI channel`,
 			`Use one of: ${[...CHANNEL_BY_VALUE.keys()].join(', ')}.`,
 		);
 	}

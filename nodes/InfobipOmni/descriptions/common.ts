@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { readLimit } from '../builders/values';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../transport';
 
 export const authenticationProperty: INodeProperties = {
@@ -147,10 +148,14 @@ export const returnAllFields: INodeProperties[] = [
 	},
 ];
 
-/** How many results Return All / Limit asks for: Infinity for Return All. */
+/**
+ * How many results Return All / Limit asks for: Infinity for Return All, else a whole number of
+ * 1 or more (a ParameterError otherwise: 0, -1 or 2.5 used to end in an empty result).
+ */
 export function readResultLimit(this: IExecuteFunctions, itemIndex: number): number {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	return returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	if (returnAll === true) return Infinity;
+	return readLimit(this.getNodeParameter('limit', itemIndex, 50), { returnAll: true });
 }
 
 /** Time units of a step's validity period. */

@@ -20,13 +20,37 @@ export interface DispatchSettings {
 }
 
 /** Sends one request body; resolves with Infobip's response or rejects with a NodeApiError. */
-export type SendRequest = (body: IDataObject, itemIndexes: number[]) => Promise<IDataObject>;
+export type SendRequest = (body: IDataObject, itemIndexes: number[]) => Promise<unknown>;
 
 export interface ItemOutcome {
-	/** The response messages that belong to this item, in destination order. */
+	/**
+	 * The response messages that belong to this item, in destination order. A destination that
+	 * has no answer of its own is an unconfirmed entry (see `unconfirmedMessage`): it may have
+	 * been sent, and it is never shown as accepted.
+	 */
 	messages?: IDataObject[];
 	bulkId?: string;
 	error?: unknown;
+	/** Never sent: the send stopped at another request's failure before this item's turn. */
+	notSent?: boolean;
+}
+
+/** Marks a destination that Infobip's answer did not account for. */
+export const UNCONFIRMED = {
+	groupName: 'UNCONFIRMED',
+	name: 'MISSING_FROM_RESPONSE',
+	description:
+		'Infobip answered the request but not for this message: it may have been sent. Look it up with Log → Get Many (Message ID) before sending it again.',
+} as const;
+
+/** The stand-in for a destination without its own answer in Infobip's response. */
+export function unconfirmedMessage(destination: Destination): IDataObject {
+	return {
+		to: destination.to as unknown as IDataObject,
+		...(destination.messageId === undefined ? {} : { messageId: destination.messageId }),
+		status: { ...UNCONFIRMED },
+		missingFromResponse: true,
+	};
 }
 
 export interface DispatchStats {
@@ -81,25 +105,42 @@ const requestBody = (chunk: Chunk): IDataObject =>
 		chunk.items.flatMap((item) => item.destinations),
 	);
 
-/** Gives each item its messages: by messageId when destinations carry one, else by position. */
-function assignMessages(chunk: Chunk, response: IDataObject, outcomes: Map<number, ItemOutcome>) {
-	const messages = (Array.isArray(response.messages) ? response.messages : []) as IDataObject[];
-	const byId = new Map(
-		messages.filter((m) => typeof m.messageId === 'string').map((m) => [m.messageId as string, m]),
-	);
-	const bulkId = typeof response.bulkId === 'string' ? response.bulkId : undefined;
+const isObject = (value: unknown): value is IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Gives each item its messages. With message IDs on the destinations, each answer is matched by
+ * its ID, and an ID that is missing or answered twice leaves that destination unconfirmed.
+ * Without them (Infobip generates the IDs), answers are matched by position only when there is
+ * exactly one per destination; otherwise every destination of the request is unconfirmed.
+ */
+function assignMessages(chunk: Chunk, response: unknown, outcomes: Map<number, ItemOutcome>) {
+	const body = isObject(response) ? response : {};
+	const messages = (Array.isArray(body.messages) ? body.messages : []).filter(isObject);
+	const bulkId = typeof body.bulkId === 'string' ? body.bulkId : undefined;
+	const destinations = chunk.items.flatMap((item) => item.destinations);
+
+	const byId = new Map<string, IDataObject | null>();
+	for (const message of messages) {
+		if (typeof message.messageId !== 'string') continue;
+		// Answered twice: neither answer can be trusted to be this destination's.
+		byId.set(message.messageId, byId.has(message.messageId) ? null : message);
+	}
+	const byPosition = destinations.every((d) => d.messageId === undefined)
+		? messages.length === destinations.length
+		: false;
+
 	let position = 0;
 	for (const item of chunk.items) {
 		const own = item.destinations.map((destination) => {
-			const message = destination.messageId ? byId.get(destination.messageId) : messages[position];
+			const message =
+				destination.messageId === undefined
+					? byPosition
+						? messages[position]
+						: undefined
+					: byId.get(destination.messageId);
 			position++;
-			return (
-				message ?? {
-					to: destination.to,
-					messageId: destination.messageId,
-					missingFromResponse: true,
-				}
-			);
+			return message ?? unconfirmedMessage(destination);
 		});
 		outcomes.set(item.itemIndex, { messages: own, bulkId });
 	}
@@ -107,42 +148,64 @@ function assignMessages(chunk: Chunk, response: IDataObject, outcomes: Map<numbe
 
 const httpStatusOf = (error: unknown) => Number((error as { httpCode?: string | null }).httpCode);
 
+export interface DispatchControl {
+	/**
+	 * Start no further request once one has failed (the node is going to stop): requests in
+	 * flight are awaited, and items never sent end with `notSent`.
+	 */
+	stopOnFailure?: boolean;
+	now?: () => number;
+}
+
 /**
  * Sends every prepared item with at most `maxInFlight` requests at once and at most
  * `requestsPerSecond` starts per second. A 400 on a combined request is retried item by item,
- * so that one bad destination fails only its own item. Every item ends with messages or an error.
+ * so that one bad destination fails only its own item. Every item ends with messages, an error,
+ * or (after a stop) `notSent`.
  */
 export async function dispatchSends(
 	prepared: PreparedSend[],
 	settings: DispatchSettings,
 	send: SendRequest,
 	sleep: (ms: number) => Promise<void>,
-	now: () => number = Date.now,
-): Promise<{ outcomes: Map<number, ItemOutcome>; stats: DispatchStats }> {
+	control: DispatchControl = {},
+): Promise<{
+	outcomes: Map<number, ItemOutcome>;
+	stats: DispatchStats;
+	/** The failure that stopped the send, when `stopOnFailure` stopped it. */
+	stoppedBy?: { error: unknown; itemIndexes: number[] };
+}> {
+	const now = control.now ?? Date.now;
 	const outcomes = new Map<number, ItemOutcome>();
 	const stats: DispatchStats = { requests: 0, combinedRequests: 0, splitAfter400: 0 };
 	const interval = settings.requestsPerSecond > 0 ? 1000 / settings.requestsPerSecond : 0;
 	let nextStart = 0;
+	let stoppedBy: { error: unknown; itemIndexes: number[] } | undefined;
 
-	const paced = async (chunk: Chunk): Promise<IDataObject> => {
+	/** Waits for its start slot, then sends; `undefined` when the send stopped meanwhile. */
+	const paced = async (chunk: Chunk): Promise<{ response: unknown } | undefined> => {
 		if (interval > 0) {
 			const start = Math.max(now(), nextStart);
 			nextStart = start + interval;
 			const wait = start - now();
 			if (wait > 0) await sleep(wait);
 		}
+		// Checked after the wait too: another request may have failed meanwhile.
+		if (stoppedBy) return undefined;
 		stats.requests++;
 		if (chunk.items.length > 1) stats.combinedRequests++;
-		return await send(
-			requestBody(chunk),
-			chunk.items.map((item) => item.itemIndex),
-		);
+		return {
+			response: await send(
+				requestBody(chunk),
+				chunk.items.map((item) => item.itemIndex),
+			),
+		};
 	};
 
 	const run = async (chunk: Chunk): Promise<void> => {
-		let response: IDataObject;
+		let sent: { response: unknown } | undefined;
 		try {
-			response = await paced(chunk);
+			sent = stoppedBy ? undefined : await paced(chunk);
 		} catch (error) {
 			if (chunk.items.length > 1 && httpStatusOf(error) === 400) {
 				stats.splitAfter400++;
@@ -150,9 +213,16 @@ export async function dispatchSends(
 				return;
 			}
 			for (const item of chunk.items) outcomes.set(item.itemIndex, { error });
+			if (control.stopOnFailure && !stoppedBy) {
+				stoppedBy = { error, itemIndexes: chunk.items.map((item) => item.itemIndex) };
+			}
 			return;
 		}
-		assignMessages(chunk, response, outcomes);
+		if (!sent) {
+			for (const item of chunk.items) outcomes.set(item.itemIndex, { notSent: true });
+			return;
+		}
+		assignMessages(chunk, sent.response, outcomes);
 	};
 
 	const queue = planChunks(prepared, settings.batchSize);
@@ -163,5 +233,5 @@ export async function dispatchSends(
 		},
 	);
 	await Promise.all(workers);
-	return { outcomes, stats };
+	return { outcomes, stats, ...(stoppedBy ? { stoppedBy } : {}) };
 }

@@ -4,14 +4,36 @@ import { fetchScenarioPage } from '../actions/scenario/shared';
 
 const LIST_PAGE_SIZE = 50;
 
+/** The editor hands back our token: the next page, and the first and last key of the one before. */
+function readToken(token?: string): { page: number; first?: string; last?: string } {
+	if (!token) return { page: 0 };
+	try {
+		const parsed = JSON.parse(token) as { page?: unknown; first?: unknown; last?: unknown };
+		if (typeof parsed === 'number') return { page: parsed };
+		return {
+			page: Number(parsed.page) || 0,
+			first: typeof parsed.first === 'string' ? parsed.first : undefined,
+			last: typeof parsed.last === 'string' ? parsed.last : undefined,
+		};
+	} catch {
+		return { page: 0 };
+	}
+}
+
 /** "From List" for the scenario picker: name, key and channel order, searchable, page by page. */
 export async function searchScenarios(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const page = Number(paginationToken ?? 0) || 0;
+	const { page, first, last } = readToken(paginationToken);
 	const scenarios = await fetchScenarioPage.call(this, { page, limit: LIST_PAGE_SIZE });
+	const repeated =
+		scenarios.length > 0 &&
+		String(scenarios[0].key) === first &&
+		String(scenarios[scenarios.length - 1].key) === last;
+	// A server that ignores `page` answers the previous page again: end the list there, quietly.
+	if (repeated) return { results: [] };
 	const needle = filter?.trim().toLowerCase() ?? '';
 	const results = scenarios
 		.map((scenario) => {
@@ -31,6 +53,13 @@ export async function searchScenarios(
 		);
 	return {
 		results,
-		paginationToken: scenarios.length === LIST_PAGE_SIZE ? String(page + 1) : undefined,
+		paginationToken:
+			scenarios.length === LIST_PAGE_SIZE
+				? JSON.stringify({
+						page: page + 1,
+						first: String(scenarios[0].key),
+						last: String(scenarios[scenarios.length - 1].key),
+					})
+				: undefined,
 	};
 }

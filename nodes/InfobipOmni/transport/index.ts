@@ -62,8 +62,32 @@ export interface InfobipRequest {
 
 interface FullResponse {
 	statusCode: number;
+	statusMessage?: string;
 	headers: Record<string, string | string[] | undefined>;
 	body: unknown;
+}
+
+/** Reason phrases of RFC 9110 §15.4, for a server that sends none. */
+const REDIRECT_REASONS: Record<number, string> = {
+	300: 'Multiple Choices',
+	301: 'Moved Permanently',
+	302: 'Found',
+	303: 'See Other',
+	304: 'Not Modified',
+	307: 'Temporary Redirect',
+	308: 'Permanent Redirect',
+};
+
+/** Where a 3xx points: the Location's host (host:port when it names a port), or what it lacks. */
+export function redirectTarget(location: unknown): string {
+	const raw = String((Array.isArray(location) ? location[0] : location) ?? '').trim();
+	if (raw === '') return 'no address (the answer has no Location header)';
+	try {
+		return new URL(raw).host || raw;
+	} catch {
+		// A relative Location stays on the Base URL's host.
+		return `another path on the same host (${raw.slice(0, 100)})`;
+	}
 }
 
 export function credentialTypeFor(node: INode): string {
@@ -144,6 +168,9 @@ export async function infobipApiRequest(
 		timeout: policy.timeoutMs,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		// A redirect would carry the Authorization header to wherever Location points, even over
+		// plain http: n8n-core then sets axios maxRedirects to 0 and the 3xx comes back as an answer.
+		disableFollowRedirect: true,
 	};
 
 	let waitedMs = 0;
@@ -159,7 +186,7 @@ export async function infobipApiRequest(
 		} catch (error) {
 			const cause = (error as { cause?: unknown }).cause;
 			if (cause instanceof UserError) {
-				// Raised by the credential itself (e.g. an http:// base URL): nothing was sent.
+				// Raised by the credential itself (e.g. an http:// base URL): this request was not sent.
 				throw new NodeOperationError(node, cause.message, {
 					description: cause.description ?? undefined,
 					itemIndex,
@@ -187,7 +214,7 @@ export async function infobipApiRequest(
 					node,
 					{
 						message: `Infobip kept answering 429 Too Many Requests to ${method} ${path} after ${attempt + 1} attempts`,
-						description: `Infobip refused it before processing it, so nothing was sent or changed. Waited ${(waitedMs / 1000).toFixed(1)} s in total${retryAfterMs === undefined ? '' : `; Infobip asked to wait ${(retryAfterMs / 1000).toFixed(1)} s more`}. Raise Max Retries or Max Retry Wait in the node's options, or send less often: OMNI allows 20 scenario creations and 40 updates per 10 minutes, and 120 log reads per minute.`,
+						description: `Infobip refused this request before processing it. Waited ${(waitedMs / 1000).toFixed(1)} s in total${retryAfterMs === undefined ? '' : `; Infobip asked to wait ${(retryAfterMs / 1000).toFixed(1)} s more`}. Raise Max Retries or Max Retry Wait in the node's options, or send less often: OMNI allows 20 scenario creations and 40 updates per 10 minutes, and 120 log reads per minute.`,
 					},
 					{ httpCode: 429, body: response?.body, itemIndex },
 				);
@@ -220,6 +247,20 @@ export async function infobipApiRequest(
 		}
 
 		const { statusCode, body } = response as FullResponse;
+		if (statusCode >= 300 && statusCode < 400) {
+			const location = response?.headers.location;
+			const target = redirectTarget(location);
+			const reason = REDIRECT_REASONS[statusCode] ?? response?.statusMessage ?? 'Redirect';
+			const notSent = location ? `Nothing was sent to ${target}. ` : '';
+			throw apiError(
+				node,
+				{
+					message: `Infobip's address answered ${statusCode} ${reason} to ${target}; the node does not follow redirects`,
+					description: `${notSent}The host at the credential's Base URL answered ${method} ${path} with this redirect instead of processing it. Set the credential's Base URL to your account's own https://xxxxx.api.infobip.com address (shown on the Infobip portal homepage), not an address that forwards elsewhere.`,
+				},
+				{ httpCode: statusCode, body, itemIndex },
+			);
+		}
 		if (statusCode >= 200 && statusCode < 300) {
 			if (typeof body === 'string' && body.trim() !== '') {
 				throw apiError(
@@ -243,4 +284,23 @@ export async function infobipApiRequest(
 		}
 		throw apiError(node, readable, { httpCode: statusCode, body, itemIndex });
 	}
+}
+
+/**
+ * Whether `page` is `previous` again (same first and same last key): a server, or a proxy in
+ * front of it, that ignores paging. Paging loops stop there instead of fetching it on and on.
+ */
+export function repeatsPage(
+	previous: IDataObject[] | undefined,
+	page: IDataObject[],
+	keyOf: (item: IDataObject) => unknown,
+): boolean {
+	if (!previous?.length || !page.length) return false;
+	const first = keyOf(page[0]);
+	const last = keyOf(page[page.length - 1]);
+	return (
+		first !== undefined &&
+		first === keyOf(previous[0]) &&
+		last === keyOf(previous[previous.length - 1])
+	);
 }

@@ -1,11 +1,19 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	NodeApiError,
+	NodeOperationError,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readResultLimit, returnAllFields } from '../../descriptions/common';
 import { CHANNEL_OPTIONS, checkChannel } from '../../channels';
 import { LIMITS } from '../../limits';
-import { infobipApiRequest } from '../../transport';
-import { perItemOperation } from '../items';
+import { infobipApiRequest, repeatsPage, type RetryPolicy } from '../../transport';
+import { errorItem, toItemError } from '../items';
+import type { OperationExecute } from '../types';
 
 export const REPORTS_PATH = '/omni/1/reports';
 
@@ -56,8 +64,12 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** `GET /omni/1/reports`: page by page (up to 1000 a request) until a short page or the limit. */
-export const execute = perItemOperation(async function (itemIndex, { policy }) {
+interface ReportFilters {
+	query: IDataObject;
+	limit: number;
+}
+
+function readFilters(this: IExecuteFunctions, itemIndex: number): ReportFilters {
 	const limit = readResultLimit.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const query: IDataObject = {};
@@ -66,8 +78,24 @@ export const execute = perItemOperation(async function (itemIndex, { policy }) {
 		if (value) query[key] = value;
 	}
 	if (query.channel !== undefined) checkChannel(String(query.channel));
+	return { query, limit };
+}
 
-	const reports: IDataObject[] = [];
+const plural = (count: number) => `${count} delivery report${count === 1 ? '' : 's'}`;
+
+/**
+ * `GET /omni/1/reports`, page by page (up to 1000 a request) until a short page or the limit.
+ * Each page is pushed into `reports` as soon as it arrives: Infobip has handed it out, so a
+ * later failure must not lose it. Returns a notice when the server served the same page again.
+ */
+async function fetchReports(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	policy: RetryPolicy,
+	reports: IDataObject[],
+): Promise<string | undefined> {
+	const { query, limit } = readFilters.call(this, itemIndex);
+	let previous: IDataObject[] | undefined;
 	while (reports.length < limit) {
 		const pageSize = Math.min(LIMITS.reportsPageMax, limit - reports.length);
 		// Infobip's own default page is 50: leaving it out keeps the request exactly the seed's.
@@ -79,8 +107,69 @@ export const execute = perItemOperation(async function (itemIndex, { policy }) {
 			policy,
 		);
 		const page = (Array.isArray(response.results) ? response.results : []) as IDataObject[];
+		if (repeatsPage(previous, page, (report) => report.messageId)) {
+			// Nothing is lost (the copy holds the same reports), so the reports go out with a notice;
+			// any report of the copy not seen before was handed out too and is kept.
+			const seen = new Set(reports.map((report) => report.messageId));
+			reports.push(...page.filter((report) => !seen.has(report.messageId)));
+			return `Infobip returned the same ${plural(page.length)} twice (message IDs ${String(page[0].messageId)} to ${String(page[page.length - 1].messageId)}): the server ignored paging, so Get Many stopped after ${plural(reports.length)} instead of fetching that page again. Run the node again for any later reports.`;
+		}
+		// All of it, even beyond the limit: whatever Infobip sent is handed out.
 		reports.push(...page);
+		previous = page;
 		if (page.length < pageSize) break;
 	}
-	return reports;
-});
+	return undefined;
+}
+
+/**
+ * Reports fetched before a failure are gone from Infobip: the error carries them (context.reports,
+ * context.reportCount) and says how many, so that they can be found again.
+ */
+function keepFetchedReports(
+	error: NodeApiError | NodeOperationError,
+	reports: IDataObject[],
+	continueOnFail: boolean,
+): void {
+	error.context.reports = reports;
+	error.context.reportCount = reports.length;
+	error.message = `${error.message}; ${plural(reports.length)} had already been fetched`;
+	const where = continueOnFail
+		? 'They are output before this error item and kept in its context (reports)'
+		: "They are kept in this error's context (reports)";
+	error.description = `Infobip hands each report out once: the ${plural(reports.length)} fetched before this failure will not be returned again. ${where}; Log → Get Many finds the same messages and their status for 48 hours.${error.description ? ` ${error.description}` : ''}`;
+}
+
+/** One input item at a time; its reports, then (with Continue On Fail) its error, paired to it. */
+export const execute: OperationExecute = async function (
+	this: IExecuteFunctions,
+	items,
+	{ policy },
+) {
+	const output: INodeExecutionData[] = [];
+	const continueOnFail = this.continueOnFail();
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		const reports: IDataObject[] = [];
+		const paired = (json: IDataObject): INodeExecutionData => ({
+			json,
+			pairedItem: { item: itemIndex },
+		});
+		try {
+			const notice = await fetchReports.call(this, itemIndex, policy, reports);
+			if (notice) this.addExecutionHints({ message: notice, location: 'outputPane' });
+		} catch (caught) {
+			const error = toItemError.call(this, caught, itemIndex);
+			if (!continueOnFail) {
+				// Earlier items' reports were handed out too: without Continue On Fail they go nowhere else.
+				const fetched = [...output.map((item) => item.json), ...reports];
+				if (fetched.length > 0) keepFetchedReports(error, fetched, false);
+				throw error;
+			}
+			if (reports.length > 0) keepFetchedReports(error, reports, true);
+			output.push(...reports.map(paired), errorItem(error, itemIndex));
+			continue;
+		}
+		output.push(...reports.map(paired));
+	}
+	return output;
+};

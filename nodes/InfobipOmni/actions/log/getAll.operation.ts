@@ -2,8 +2,9 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { splitList } from '../../builders/recipients';
-import { formatInfobipDate } from '../../builders/send';
+import { DATE_TIME_FIX, formatInfobipDate } from '../../builders/send';
 import { ParameterError } from '../../builders/parameterError';
+import { asTrimmedText, parseDateTime, quote, readLimit } from '../../builders/values';
 import { CHANNEL_OPTIONS, checkChannel } from '../../channels';
 import { LIMITS } from '../../limits';
 import { infobipApiRequest } from '../../transport';
@@ -124,32 +125,30 @@ export const description = updateDisplayOptions(
 );
 
 function dateFilter(name: string, raw: unknown): string | undefined {
-	if (raw === undefined || raw === null || String(raw).trim() === '') return undefined;
-	const epochMs = Date.parse(String(raw));
-	if (Number.isNaN(epochMs)) {
-		throw new ParameterError(
-			name,
-			`"${String(raw)}" is not a date and time`,
-			'Give an ISO date and time, e.g. 2026-11-27T09:00:00Z.',
-		);
-	}
-	return formatInfobipDate(epochMs);
+	if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === ''))
+		return undefined;
+	return formatInfobipDate(parseDateTime(name, raw, DATE_TIME_FIX));
 }
+
+/** The text filters, by parameter name, as the UI labels them. */
+const TEXT_FILTERS: Record<string, string> = {
+	from: 'From',
+	to: 'To',
+	generalStatus: 'General Status',
+	channel: 'Channel',
+	mcc: 'MCC',
+	mnc: 'MNC',
+};
 
 /** `GET /omni/1/logs` with every filter of reference §3.11; repeatable, unlike reports. */
 export const execute = perItemOperation(async function (itemIndex, { policy }) {
-	const limit = this.getNodeParameter('limit', itemIndex, 50) as number;
-	if (!Number.isInteger(limit) || limit < 1 || limit > LIMITS.logsPageMax) {
-		throw new ParameterError(
-			'Limit',
-			`${limit} is outside 1 to ${LIMITS.logsPageMax}`,
-			`Infobip returns at most ${LIMITS.logsPageMax} logs per request.`,
-		);
-	}
+	const limit = readLimit(this.getNodeParameter('limit', itemIndex, 50), {
+		max: LIMITS.logsPageMax,
+	});
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const query: IDataObject = {};
-	for (const key of ['from', 'to', 'generalStatus', 'channel', 'mcc', 'mnc']) {
-		const value = String(filters[key] ?? '').trim();
+	for (const [key, label] of Object.entries(TEXT_FILTERS)) {
+		const value = asTrimmedText(label, filters[key]);
 		if (value) query[key] = value;
 	}
 	if (query.channel !== undefined) checkChannel(String(query.channel));
@@ -159,12 +158,15 @@ export const execute = perItemOperation(async function (itemIndex, { policy }) {
 	) {
 		throw new ParameterError(
 			'General Status',
-			`"${String(query.generalStatus)}" is not a status group`,
+			`${quote(query.generalStatus)} is not a status group`,
 			`Use one of: ${GENERAL_STATUSES.join(', ')}.`,
 		);
 	}
-	for (const key of ['bulkId', 'messageId']) {
-		const values = splitList(filters[key]);
+	for (const [key, label] of [
+		['bulkId', 'Bulk IDs'],
+		['messageId', 'Message IDs'],
+	]) {
+		const values = splitList(filters[key], label);
 		if (values.length) query[key] = values;
 	}
 	const sentSince = dateFilter('Sent Since', filters.sentSince);

@@ -2,11 +2,12 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { buildChannelContent, buildValidity } from '../../builders/channelContent';
 import type { RecipientParameters } from '../../builders/recipients';
+import { asTrimmedText } from '../../builders/values';
 
 interface ValidityEntry {
-	channel?: string;
-	validityPeriod?: number;
-	validityPeriodTimeUnit?: string;
+	channel?: unknown;
+	validityPeriod?: unknown;
+	validityPeriodTimeUnit?: unknown;
 }
 
 /** Options → Validity Periods, as channel value → validity fields, checked per channel. */
@@ -18,7 +19,7 @@ export function readValidityPeriods(
 		[]) as ValidityEntry[];
 	const byChannel: Record<string, IDataObject> = {};
 	for (const entry of entries) {
-		const channel = String(entry.channel ?? '');
+		const channel = asTrimmedText('Validity Periods → Channel', entry.channel);
 		byChannel[channel] = buildValidity(channel, entry);
 	}
 	return byChannel;

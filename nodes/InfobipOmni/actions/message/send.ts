@@ -1,10 +1,16 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { buildDestinations, type RecipientParameters } from '../../builders/recipients';
 import { buildSendBody, buildSendOptions, type SendOptionParameters } from '../../builders/send';
 import { ParameterError } from '../../builders/parameterError';
-import { dispatchSends, type DispatchSettings, type PreparedSend } from '../../dispatch';
+import { asTrimmedText } from '../../builders/values';
+import {
+	dispatchSends,
+	type DispatchSettings,
+	type ItemOutcome,
+	type PreparedSend,
+} from '../../dispatch';
 import { LIMITS } from '../../limits';
 import { readBoundedOption } from '../../descriptions/common';
 import { infobipApiRequest } from '../../transport';
@@ -61,17 +67,64 @@ function readSettings(this: IExecuteFunctions): SendSettings {
 	};
 }
 
+/** Characters of n8n's instance ID that derived message IDs start with. */
+const INSTANCE_PREFIX_LENGTH = 12;
+
+/**
+ * The start of every derived message ID of this node run: instance, execution, node and run.
+ * The instance part keeps two n8n instances on one Infobip account apart (execution IDs restart
+ * at 1 on a new database, and node IDs travel with imported workflows).
+ */
+function derivedIdPrefix(this: IExecuteFunctions): string {
+	const instance = this.getInstanceId()
+		.replace(/[^0-9a-z]/gi, '')
+		.slice(0, INSTANCE_PREFIX_LENGTH);
+	const runIndex = Number(this.getWorkflowDataProxy(0).$runIndex ?? 0);
+	return `${instance}-${this.getExecutionId()}-${this.getNode().id}-${runIndex}`;
+}
+
 /** Per destination: the given message ID (suffixed -2, -3… when several), a derived one, or none. */
 function messageIdsFor(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	runPrefix: string,
 ): (destinationIndex: number) => string | undefined {
-	const custom = String(this.getNodeParameter('options.messageId', itemIndex, '') ?? '').trim();
+	const custom = asTrimmedText(
+		'Message ID',
+		this.getNodeParameter('options.messageId', itemIndex, ''),
+	);
 	if (custom) return (d) => (d === 0 ? custom : `${custom}-${d + 1}`);
 	const source = this.getNodeParameter('options.messageIdSource', itemIndex, 'derived') as string;
 	if (source === 'infobip') return () => undefined;
 	return (d) => `${runPrefix}-${itemIndex}-${d + 1}`;
+}
+
+/**
+ * Message IDs must be unique in one run: Infobip refuses a repeated one, and answers are matched
+ * to items by ID. Returns, per item that repeats an earlier item's ID, the error for it.
+ */
+function repeatedMessageIds(prepared: PreparedSend[]): Map<number, ParameterError> {
+	const owner = new Map<string, number>();
+	const repeats = new Map<number, ParameterError>();
+	for (const { itemIndex, destinations } of prepared) {
+		for (const { messageId } of destinations) {
+			if (messageId === undefined) continue;
+			const first = owner.get(messageId);
+			if (first === undefined) {
+				owner.set(messageId, itemIndex);
+			} else if (!repeats.has(itemIndex)) {
+				repeats.set(
+					itemIndex,
+					new ParameterError(
+						'Message ID',
+						`"${messageId}" is already the message ID of ${first === itemIndex ? 'another recipient of this item' : `item ${first}`}`,
+						'Give every item its own Message ID, e.g. {{ $json.orderId }}, or leave Message ID empty so that the node derives a unique one per recipient.',
+					),
+				);
+			}
+		}
+	}
+	return repeats;
 }
 
 /** One flat item per destination: what a workflow needs to follow the message up. */
@@ -89,13 +142,118 @@ function simplifyMessage(
 		status: status.groupName,
 		statusName: status.name,
 		statusDescription: status.description,
+		...(message.missingFromResponse === true ? { missingFromResponse: true } : {}),
 	};
+}
+
+/** One message as the stop error lists it. */
+interface SentMessage {
+	itemIndex: number;
+	to: unknown;
+	messageId: unknown;
+	status?: unknown;
+}
+
+/** What a send that stopped at a failure had done by then, for the error that stops the node. */
+interface SendSummary {
+	total: number;
+	accepted: SentMessage[];
+	unconfirmed: SentMessage[];
+	failedItems: number[];
+	failedMessages: number;
+	notSentItems: number[];
+	notSentMessages: number;
+}
+
+function summarise(prepared: PreparedSend[], outcomes: Map<number, ItemOutcome>): SendSummary {
+	const summary: SendSummary = {
+		total: 0,
+		accepted: [],
+		unconfirmed: [],
+		failedItems: [],
+		failedMessages: 0,
+		notSentItems: [],
+		notSentMessages: 0,
+	};
+	for (const { itemIndex, destinations } of prepared) {
+		summary.total += destinations.length;
+		const outcome = outcomes.get(itemIndex);
+		if (outcome?.error !== undefined) {
+			summary.failedItems.push(itemIndex);
+			summary.failedMessages += destinations.length;
+		} else if (!outcome?.messages) {
+			summary.notSentItems.push(itemIndex);
+			summary.notSentMessages += destinations.length;
+		} else {
+			for (const message of outcome.messages) {
+				const entry: SentMessage = { itemIndex, to: message.to, messageId: message.messageId };
+				if (message.missingFromResponse === true) {
+					summary.unconfirmed.push(entry);
+				} else {
+					entry.status = ((message.status ?? {}) as IDataObject).groupName;
+					summary.accepted.push(entry);
+				}
+			}
+		}
+	}
+	return summary;
+}
+
+/** A 4xx refusal means Infobip did not take the request; anything else may have been carried out. */
+function mayHaveBeenSent(error: NodeApiError | NodeOperationError): boolean {
+	if (!(error instanceof NodeApiError)) return false;
+	const status = Number(error.httpCode);
+	return !(status >= 400 && status < 500);
+}
+
+const plural = (count: number, one: string, many = `${one}s`) =>
+	`${count} ${count === 1 ? one : many}`;
+
+/**
+ * The error that stops the node after a send stopped: the first failure, told together with
+ * what had been accepted by then, so that nothing sent is unknown and nothing is sent twice.
+ */
+function stopError(
+	error: NodeApiError | NodeOperationError,
+	summary: SendSummary,
+): NodeApiError | NodeOperationError {
+	const answered = summary.accepted.length + summary.unconfirmed.length;
+	error.context.accepted = summary.accepted as unknown as IDataObject[];
+	error.context.unconfirmed = summary.unconfirmed as unknown as IDataObject[];
+	error.context.failedItems = summary.failedItems;
+	error.context.notSentItems = summary.notSentItems;
+	if (answered === 0) {
+		if (summary.notSentMessages > 0) {
+			error.description = `${error.description ? `${error.description} ` : ''}No other message of this run reached Infobip: the node stopped before sending ${plural(summary.notSentMessages, 'more message')}.`;
+		}
+		return error;
+	}
+	const failedRequest = summary.failedMessages
+		? ` ${plural(summary.failedMessages, 'message')} of the failed request ${mayHaveBeenSent(error) ? 'may have been sent: look them up with Log → Get Many before sending them again' : 'were not sent'}.`
+		: '';
+	const unconfirmed = summary.unconfirmed.length
+		? ` ${plural(summary.unconfirmed.length, 'message')} got no answer of ${summary.unconfirmed.length === 1 ? 'its' : 'their'} own and may have been sent (unconfirmed in the details).`
+		: '';
+	const notSent = summary.notSentMessages
+		? ` ${plural(summary.notSentMessages, 'message')} ${summary.notSentMessages === 1 ? 'was' : 'were'} not sent: the node stopped before ${summary.notSentMessages === 1 ? 'its' : 'their'} turn.`
+		: '';
+	error.message = `Infobip accepted ${summary.accepted.length} of ${plural(summary.total, 'message')}, then the node stopped: ${error.message}`;
+	error.description =
+		`Do not send the ${plural(summary.accepted.length, 'accepted message')} again: item, recipient, message ID and status of each are in this error's details (accepted).` +
+		unconfirmed +
+		failedRequest +
+		notSent +
+		' To send only what was not accepted, set the node\'s On Error setting to "Continue (using error output)": accepted messages then leave by the main output and the others as error items, each paired to its input item.' +
+		(error.description ? ` About the failure: ${error.description}` : '');
+	return error;
 }
 
 /**
  * The send pipeline shared by every Message operation: read and check every item first (nothing
  * is sent while any item is invalid, unless Continue On Fail is on), then dispatch in batches,
  * then emit one item per destination in input order, each paired to its input item.
+ * Without Continue On Fail the first failed request stops the send: no request starts after
+ * it, and the error tells what had been accepted by then.
  */
 export function sendOperation(readItemMessage: ReadItemMessage): OperationExecute {
 	return async function (
@@ -104,13 +262,18 @@ export function sendOperation(readItemMessage: ReadItemMessage): OperationExecut
 		{ policy }: OperationContext,
 	): Promise<INodeExecutionData[]> {
 		const settings = readSettings.call(this);
-		const runIndex = Number(this.getWorkflowDataProxy(0).$runIndex ?? 0);
-		const runPrefix = `${this.getExecutionId()}-${this.getNode().id}-${runIndex}`;
+		const continueOnFail = this.continueOnFail();
+		const runPrefix = derivedIdPrefix.call(this);
 		const now = Date.now();
 
-		const prepared: PreparedSend[] = [];
+		let prepared: PreparedSend[] = [];
 		const failures = new Map<number, NodeApiError | NodeOperationError>();
 		const scenarioKeys = new Map<number, string | undefined>();
+		const fail = (caught: unknown, itemIndex: number) => {
+			const error = toItemError.call(this, caught, itemIndex);
+			if (!continueOnFail) throw error;
+			failures.set(itemIndex, error);
+		};
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
 				const useDefault = this.getNodeParameter('useDefaultScenario', itemIndex, false) as boolean;
@@ -135,14 +298,14 @@ export function sendOperation(readItemMessage: ReadItemMessage): OperationExecut
 				prepared.push({ itemIndex, body, destinations });
 				scenarioKeys.set(itemIndex, scenarioKey);
 			} catch (caught) {
-				const error = toItemError.call(this, caught, itemIndex);
-				if (!this.continueOnFail())
-					throw new NodeOperationError(this.getNode(), error, { itemIndex });
-				failures.set(itemIndex, error);
+				fail(caught, itemIndex);
 			}
 		}
+		const repeats = repeatedMessageIds(prepared);
+		for (const [itemIndex, error] of repeats) fail(error, itemIndex);
+		prepared = prepared.filter(({ itemIndex }) => !repeats.has(itemIndex));
 
-		const { outcomes } = await dispatchSends(
+		const { outcomes, stoppedBy } = await dispatchSends(
 			prepared,
 			settings,
 			async (body, itemIndexes) =>
@@ -152,22 +315,36 @@ export function sendOperation(readItemMessage: ReadItemMessage): OperationExecut
 					policy,
 				),
 			sleep,
+			{ stopOnFailure: !continueOnFail },
 		);
+		if (stoppedBy) {
+			const error = toItemError.call(this, stoppedBy.error, stoppedBy.itemIndexes[0]);
+			throw stopError(error, summarise(prepared, outcomes));
+		}
 
+		const destinationsOf = new Map(prepared.map((p) => [p.itemIndex, p.destinations]));
 		const output: INodeExecutionData[] = [];
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			const outcome = outcomes.get(itemIndex);
-			let failure = failures.get(itemIndex);
-			if (outcome?.error !== undefined) failure = toItemError.call(this, outcome.error, itemIndex);
+			const failure =
+				outcome?.error !== undefined
+					? toItemError.call(this, outcome.error, itemIndex)
+					: failures.get(itemIndex);
 			if (failure) {
-				if (!this.continueOnFail()) {
-					if (failure instanceof NodeApiError) {
-						failure.context.itemIndex = itemIndex;
-						throw new NodeApiError(this.getNode(), failure as unknown as JsonObject);
-					}
-					throw new NodeOperationError(this.getNode(), failure, { itemIndex });
-				}
-				output.push(errorItem(failure, itemIndex));
+				const destinations = destinationsOf.get(itemIndex);
+				output.push(
+					errorItem(
+						failure,
+						itemIndex,
+						destinations && {
+							messages: destinations.map((d) => ({
+								to: d.to as unknown as IDataObject,
+								...(d.messageId === undefined ? {} : { messageId: d.messageId }),
+							})),
+							sent: mayHaveBeenSent(failure) ? 'unknown' : 'no',
+						},
+					),
+				);
 				continue;
 			}
 			for (const message of outcome?.messages ?? []) {

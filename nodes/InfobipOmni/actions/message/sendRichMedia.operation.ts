@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { asText } from '../../builders/values';
 import { contentsFrom, readPhoneAndFacebookRecipients, readValidityPeriods } from './contents';
 import {
 	scenarioAndFacebookRecipientFields,
@@ -47,14 +48,14 @@ export const description = updateDisplayOptions(
 
 /** The seed's rich send: a Facebook Messenger image, audio, video or file, with SMS failover. */
 export const execute = sendOperation(function (itemIndex) {
-	const smsText = String(this.getNodeParameter('smsText', itemIndex, '') ?? '');
+	const smsText = asText('SMS Text', this.getNodeParameter('smsText', itemIndex, ''));
 	return {
 		recipients: readPhoneAndFacebookRecipients.call(this, itemIndex),
 		contents: contentsFrom(
 			{
 				FACEBOOK: {
-					type: this.getNodeParameter('mediaType', itemIndex, 'IMAGE') as string,
-					url: this.getNodeParameter('mediaUrl', itemIndex, '') as string,
+					type: this.getNodeParameter('mediaType', itemIndex, 'IMAGE'),
+					url: this.getNodeParameter('mediaUrl', itemIndex, ''),
 				},
 				SMS: smsText.trim() ? { text: smsText } : undefined,
 			},

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { asText } from '../../builders/values';
 import { contentsFrom, readPhoneAndFacebookRecipients, readValidityPeriods } from './contents';
 import {
 	scenarioAndFacebookRecipientFields,
@@ -35,9 +36,10 @@ export const description = updateDisplayOptions(
 
 /** The seed's text send: a Facebook Messenger text with an SMS failover text. */
 export const execute = sendOperation(function (itemIndex) {
-	const text = (name: string) => String(this.getNodeParameter(name, itemIndex, '') ?? '');
-	const facebookText = text('facebookText');
-	const smsText = text('smsText');
+	const text = (name: string, label: string) =>
+		asText(label, this.getNodeParameter(name, itemIndex, ''));
+	const facebookText = text('facebookText', 'Facebook Text');
+	const smsText = text('smsText', 'SMS Text');
 	return {
 		recipients: readPhoneAndFacebookRecipients.call(this, itemIndex),
 		contents: contentsFrom(

@@ -20,7 +20,7 @@ export const description = updateDisplayOptions(
 /** `POST /omni/1/scenarios`: one scenario per item, answered with its new key. */
 export const execute = perItemOperation(async function (itemIndex, { policy }) {
 	const body = buildScenarioBody({
-		name: this.getNodeParameter('name', itemIndex, '') as string,
+		name: this.getNodeParameter('name', itemIndex, ''),
 		steps:
 			(this.getNodeParameter('steps.step', itemIndex, []) as ScenarioParameters['steps']) ?? [],
 		isDefault: this.getNodeParameter('isDefault', itemIndex, false) as boolean,

@@ -2,6 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readResultLimit, returnAllFields } from '../../descriptions/common';
+import { repeatsPage } from '../../transport';
 import { perItemOperation } from '../items';
 import { fetchScenarioPage, SCENARIO_PAGE_SIZE } from './shared';
 
@@ -30,13 +31,18 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** `GET /omni/1/scenarios`, page by page until a short page or the limit: one item per scenario. */
+/**
+ * `GET /omni/1/scenarios`, page by page until a short page, the limit, or a page seen before:
+ * one item per scenario.
+ */
 export const execute = perItemOperation(async function (itemIndex, { policy }) {
 	const limit = readResultLimit.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as { isDefault?: boolean };
 	const pageSize = Math.min(SCENARIO_PAGE_SIZE, limit);
 
 	const scenarios: IDataObject[] = [];
+	const seen = new Set<unknown>();
+	let previous: IDataObject[] | undefined;
 	for (let page = 0; scenarios.length < limit; page++) {
 		const batch = await fetchScenarioPage.call(
 			this,
@@ -44,7 +50,13 @@ export const execute = perItemOperation(async function (itemIndex, { policy }) {
 			policy,
 			itemIndex,
 		);
-		scenarios.push(...batch);
+		const fresh = batch.filter((scenario) => !seen.has(scenario.key));
+		for (const scenario of fresh) seen.add(scenario.key);
+		scenarios.push(...fresh);
+		// A server that ignores `page` answers the same page again: stop there, quietly, with the
+		// scenarios seen once each. Reading scenarios takes nothing away, so nothing is lost.
+		if (repeatsPage(previous, batch, (scenario) => scenario.key) || fresh.length === 0) break;
+		previous = batch;
 		if (batch.length < pageSize) break;
 	}
 	return scenarios.slice(0, limit);

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { ParameterError } from '../../builders/parameterError';
+import { checkScenarioKey } from '../../builders/scenario';
 import { infobipApiRequest, type InfobipFunctions, type RetryPolicy } from '../../transport';
 
 export const SCENARIOS_PATH = '/omni/1/scenarios';
@@ -11,17 +11,7 @@ export const SCENARIO_PAGE_SIZE = 100;
 export const scenarioPath = (key: string) => `${SCENARIOS_PATH}/${encodeURIComponent(key)}`;
 
 export function readScenarioKey(this: IExecuteFunctions, itemIndex: number): string {
-	const key = String(
-		this.getNodeParameter('scenario', itemIndex, '', { extractValue: true }) ?? '',
-	).trim();
-	if (key === '') {
-		throw new ParameterError(
-			'Scenario',
-			'no scenario is chosen',
-			'Pick a scenario from the list, or give its key (32 characters, e.g. 12CD1116DC7B451B2B7286412482CCC1).',
-		);
-	}
-	return key;
+	return checkScenarioKey(this.getNodeParameter('scenario', itemIndex, '', { extractValue: true }));
 }
 
 /** One page of `GET /omni/1/scenarios` (page is zero-based). */

@@ -1,7 +1,12 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { buildFlow, type ScenarioBody, type ScenarioParameters } from '../../builders/scenario';
+import {
+	buildFlow,
+	readScenarioName,
+	type ScenarioBody,
+	type ScenarioParameters,
+} from '../../builders/scenario';
 import { scenarioLocator } from '../../descriptions/common';
 import { infobipApiRequest } from '../../transport';
 import { perItemOperation } from '../items';
@@ -31,7 +36,7 @@ export const description = updateDisplayOptions(
 );
 
 interface UpdateFields {
-	name?: string;
+	name?: unknown;
 	steps?: { step?: ScenarioParameters['steps'] };
 	isDefault?: boolean;
 }
@@ -44,13 +49,14 @@ export const execute = perItemOperation(async function (itemIndex, { policy }) {
 	const key = readScenarioKey.call(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as UpdateFields;
 	const newFlow = fields.steps === undefined ? undefined : buildFlow(fields.steps.step);
+	const newName = readScenarioName(fields.name);
 
 	const current = await infobipApiRequest.call(
 		this,
 		{ method: 'GET', path: scenarioPath(key), itemIndex },
 		policy,
 	);
-	const name = fields.name?.trim() || (current.name as string | undefined);
+	const name = newName || (current.name as string | undefined);
 	const body: ScenarioBody = {
 		...(name ? { name } : {}),
 		flow: newFlow ?? (current.flow as ScenarioBody['flow']),
