@@ -8,16 +8,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { dedupe, DEFAULT_DEDUPE_WINDOW_MINUTES, readDedupeRecord } from './dedupe';
+import { withDedupeKey } from './dedupe';
 import { triggerProperties } from './description';
 import { buildFilters, passesFilters, type StatusFilterMode } from './filters';
 import { isRegistered, REGISTRATION_KEY, registrationFor } from './lifecycle';
 import { normaliseResult, recogniseEvent } from './reports';
 import { readReportBody, type RawBody } from './request';
 import { secretAccepted, SECRET_HEADER, SECRET_QUERY_PARAMETER } from './secret';
-
-/** Where the dedupe record lives in the node's static data. */
-const DEDUPE_KEY = 'dedupe';
 
 /**
  * What the node needs of n8n's response object (an Express response, itself a Node
@@ -38,11 +35,6 @@ function refuse(
 	response.end(JSON.stringify(body));
 	return { noWebhookResponse: true };
 }
-
-const sameRecord = (a: Record<string, number>, b: Record<string, number>) => {
-	const keys = Object.keys(a);
-	return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
-};
 
 /**
  * Starts a workflow when Infobip pushes delivery reports, seen reports or inbound messages to
@@ -143,7 +135,7 @@ export class InfobipOmniTrigger implements INodeType {
 					hint: 'A delivery report has a status, a seen report a seenAt, an inbound message a receivedAt.',
 				});
 			}
-			items.push(normaliseResult(result, event));
+			items.push(withDedupeKey(normaliseResult(result, event)));
 		}
 
 		const filters = buildFilters({
@@ -154,19 +146,11 @@ export class InfobipOmniTrigger implements INodeType {
 		});
 		const passing = items.filter((item) => passesFilters(item, filters));
 
-		const options = this.getNodeParameter('options', {}) as { dedupeWindowMinutes?: number };
-		const windowMinutes = options.dedupeWindowMinutes ?? DEFAULT_DEDUPE_WINDOW_MINUTES;
-		const staticData = this.getWorkflowStaticData('node');
-		const stored = readDedupeRecord(staticData[DEDUPE_KEY]);
-		const { fresh, record } = dedupe(passing, stored, {
-			windowMs: windowMinutes * 60_000,
-			now: Date.now(),
-		});
-		// Static data is saved only when it changed: leave it alone when nothing did.
-		if (!sameRecord(stored, record)) staticData[DEDUPE_KEY] = record;
-
+		// Every passing result is emitted, retries included: duplicates are removed downstream by
+		// `dedupeKey` (see dedupe.ts). Saved workflows may still carry the removed
+		// options.dedupeWindowMinutes parameter; it is never read.
 		// No workflowData: n8n answers 200 and starts no execution.
-		if (!fresh.length) return {};
-		return { workflowData: [this.helpers.returnJsonArray(fresh)] };
+		if (!passing.length) return {};
+		return { workflowData: [this.helpers.returnJsonArray(passing)] };
 	}
 }

@@ -1,87 +1,44 @@
 import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
-import { isObject } from './reports';
-
 /**
  * Infobip retries a push its receiver did not take (`1min + 1min × retry²`, reference §3.12), and
- * a retry carries results already seen. Each emitted result leaves a key in the node's static
- * data; the same key within the window is not emitted again.
- *
- * Static data is saved with the workflow after each request, so the record is kept small: keys
- * are 16-character hashes, older entries than the window are pruned on every request, and at
- * most MAX_DEDUPE_ENTRIES (about 150 KB of JSON) are kept, the newest first.
+ * a retry carries results already seen. The trigger cannot hold them back itself: n8n 2.41
+ * discards static data a webhook call writes when that call starts an execution (the runner
+ * reloads it from the database), and webhook calls get no deduplication helpers. So every item
+ * carries `dedupeKey`, for n8n's Remove Duplicates node ("Remove Items Processed in Previous
+ * Executions", Value to Dedupe On `{{ $json.dedupeKey }}`), which keeps its history in the
+ * database from inside the execution.
  */
-export const MAX_DEDUPE_ENTRIES = 5000;
-export const DEFAULT_DEDUPE_WINDOW_MINUTES = 60;
+export const DEDUPE_KEY_FIELD = 'dedupeKey';
 
-/** Hashed key → when it was first emitted (ms since the epoch). */
-export type DedupeRecord = Record<string, number>;
+const part = (value: unknown) => (value === undefined || value === null ? '' : String(value));
 
 /**
- * What makes a result "the same": the message and, for delivery reports, its channel and status
- * (a message moves PENDING → DELIVERED, and failover reports each channel). A message is seen
- * once and an inbound message arrives once. Without a messageId nothing identifies a result, so
- * it is never held back.
+ * `event|messageId|channel|statusGroup/status`: the same for a retried push of a result, another
+ * for the message's next status (PENDING → DELIVERED) or another channel (failover). Seen reports
+ * and inbound messages have no status, so their last part is empty. A result without a messageId
+ * (never seen from Infobip) is keyed by a hash of the result as received, which a retry repeats.
  */
-export function dedupeKey(item: IDataObject): string | undefined {
-	if (typeof item.messageId !== 'string') return undefined;
-	if (item.event === 'deliveryReport') {
-		const status = item.status ?? item.statusId ?? '';
-		return ['deliveryReport', item.messageId, item.channel ?? '', status].join('\u0000');
-	}
-	return [String(item.event), item.messageId].join('\u0000');
+export function dedupeKey(item: IDataObject): string {
+	const id =
+		typeof item.messageId === 'string'
+			? item.messageId
+			: `#${createHash('sha256')
+					.update(JSON.stringify(item.raw ?? item))
+					.digest('base64url')
+					.slice(0, 22)}`;
+	const status =
+		item.event === 'deliveryReport'
+			? `${part(item.statusGroup ?? item.statusGroupId)}/${part(item.status ?? item.statusId)}`
+			: '';
+	return [part(item.event), id, part(item.channel), status].join('|');
 }
 
-const hashKey = (key: string) => createHash('sha256').update(key).digest('base64url').slice(0, 16);
-
-/** Reads whatever static data holds, keeping only well-formed entries. */
-export function readDedupeRecord(value: unknown): DedupeRecord {
-	const record: DedupeRecord = {};
-	if (!isObject(value)) return record;
-	for (const [key, at] of Object.entries(value)) {
-		if (typeof at === 'number' && Number.isFinite(at)) record[key] = at;
-	}
-	return record;
-}
-
-export interface DedupeOptions {
-	windowMs: number;
-	now: number;
-	maxEntries?: number;
-}
-
-/**
- * Splits items into those to emit and returns the record to store. A window of 0 turns dedupe
- * off: everything is emitted and the stored record is emptied.
- */
-export function dedupe(
-	items: IDataObject[],
-	stored: DedupeRecord,
-	{ windowMs, now, maxEntries = MAX_DEDUPE_ENTRIES }: DedupeOptions,
-): { fresh: IDataObject[]; record: DedupeRecord } {
-	if (windowMs <= 0) return { fresh: items, record: {} };
-
-	const record: DedupeRecord = {};
-	for (const [key, at] of Object.entries(stored)) {
-		if (now - at < windowMs) record[key] = at;
-	}
-
-	const fresh: IDataObject[] = [];
-	for (const item of items) {
-		const key = dedupeKey(item);
-		if (key === undefined) {
-			fresh.push(item);
-			continue;
-		}
-		const hashed = hashKey(key);
-		if (Object.prototype.hasOwnProperty.call(record, hashed)) continue;
-		record[hashed] = now;
-		fresh.push(item);
-	}
-
-	const entries = Object.entries(record);
-	if (entries.length <= maxEntries) return { fresh, record };
-	const newest = entries.sort(([, a], [, b]) => b - a).slice(0, maxEntries);
-	return { fresh, record: Object.fromEntries(newest) };
+/** The item with its `dedupeKey`, placed before `raw` so it shows among the normalised fields. */
+export function withDedupeKey(item: IDataObject): IDataObject {
+	const { raw, ...normalised } = item;
+	const keyed: IDataObject = { ...normalised, [DEDUPE_KEY_FIELD]: dedupeKey(item) };
+	if (raw !== undefined) keyed.raw = raw;
+	return keyed;
 }

@@ -1,7 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { CHANNEL_OPTIONS } from '../InfobipOmni/channels';
-import { DEFAULT_DEDUPE_WINDOW_MINUTES, MAX_DEDUPE_ENTRIES } from './dedupe';
 import { SECRET_HEADER, SECRET_QUERY_PARAMETER } from './secret';
 
 export const triggerProperties: INodeProperties[] = [
@@ -95,20 +94,10 @@ export const triggerProperties: INodeProperties[] = [
 		description: `If set, a request must carry it as the <code>${SECRET_QUERY_PARAMETER}</code> query parameter (add <code>?${SECRET_QUERY_PARAMETER}=…</code> to the Notify URL) or the <code>${SECRET_HEADER}</code> header. Other requests get 401 and start nothing.`,
 	},
 	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Dedupe Window (Minutes)',
-				name: 'dedupeWindowMinutes',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: DEFAULT_DEDUPE_WINDOW_MINUTES,
-				description: `Infobip retries pushes, so a result already emitted (same message, channel and status) is not emitted again within this many minutes. 0 turns this off. Up to ${MAX_DEDUPE_ENTRIES} recent results are remembered.`,
-			},
-		],
+		displayName:
+			"Infobip pushes a result again when it got no answer in time, and the trigger emits every push. To act on each result once, add a <b>Remove Duplicates</b> node after this one: <b>Remove Items Processed in Previous Executions</b>, <b>Value to Dedupe On</b> <code>{{ $json.dedupeKey }}</code>. The key is the same for a repeated report and differs for the message's next status.",
+		name: 'duplicatesNotice',
+		type: 'notice',
+		default: '',
 	},
 ];

@@ -3,15 +3,20 @@
 /**
  * `npm run test:e2e`: the package inside the real n8n app (2.41.1 on Node 24, installed once into
  * ~/.cache/infobip-omni-e2e by provision.sh). Packs the package and installs it as a community
- * package, starts the sandbox, imports a credential and the four example workflows as they are
- * (one exception: failure-alert's Notify URL, https://hooks.example.com/…, is pointed at a local
- * receiver), then:
+ * package, starts the sandbox, imports two credentials (the sandbox; a Base URL that redirects),
+ * the five example workflows as they are (one exception: failure-alert's Notify URL,
+ * https://hooks.example.com/…, is pointed at a local receiver) and four e2e-only workflows, then:
  * - runs facebook-sms-failover and send-then-check-report headless (`n8n execute --id`) and
  *   checks the sandbox's request log and n8n's execution data;
- * - publishes the trigger and webhook workflows, starts n8n, sends a
+ * - publishes the workflows that start on a webhook, starts n8n, sends a
  *   message through the webhook workflow whose Notify URL is the trigger's Production URL, and
  *   checks through the public API that the pushed reports became executions with the expected
- *   items, and that the alert went out.
+ *   items, and that the alert went out;
+ * - pushes reports twice to report-once's Production URL (one report, then 1,000): the trigger
+ *   emits every push (n8n drops static data a webhook call writes), Remove Duplicates passes each
+ *   dedupeKey once; the same for a copy saved with the removed Dedupe Window option;
+ * - a batched send whose 2nd request the sandbox answers 500 (stops, or with the error output
+ *   goes on), and a Base URL answering 307 (refused, nothing reaches the Location).
  * `n8n execute` rarely crashes at exit (SIGSEGV, code 139): a run is judged by its parsed status
  * and the sandbox's log, and retried once only when it crashed without a result.
  * Prints one line per check, then `e2e: X passed, Y failed`; exits 1 if any failed.
@@ -27,8 +32,16 @@ import { N8nHome, parseRawOutput, ROOT, type CliResult } from './n8n';
 const print = (line = '') => process.stdout.write(`${line}\n`);
 
 type Json = Record<string, unknown>;
-type Item = { json: Json };
-type RunData = Record<string, Array<{ data?: { main?: Array<Item[] | null> } }>>;
+type Item = { json: Json; pairedItem?: { item: number } | Array<{ item: number }> };
+type RunData = Record<
+	string,
+	Array<{ data?: { main?: Array<Item[] | null> }; error?: Json; executionStatus?: string }>
+>;
+type Execution = Json & {
+	id: string;
+	status?: string;
+	data?: { resultData: { runData: RunData; error?: Json } };
+};
 
 const CREDENTIAL = { id: 'ibOmniBasicAuth1', name: 'Infobip OMNI account' };
 const WORKFLOWS = {
@@ -36,7 +49,25 @@ const WORKFLOWS = {
 	check: 'ibOmniExCheck001',
 	hook: 'ibOmniExHook0001',
 	alert: 'ibOmniExAlert001',
+	once: 'ibOmniExOnce0001',
+	// e2e-only workflows (written by e2eWorkflows below, not examples)
+	batchStop: 'ibOmniE2eBatch01',
+	batchContinue: 'ibOmniE2eBatch02',
+	redirect: 'ibOmniE2eRedir01',
+	legacyOnce: 'ibOmniE2eLegacy1',
 };
+/** A second credential: its Base URL is a local server that answers every request with a 307. */
+const REDIRECT_CREDENTIAL = { id: 'ibOmniRedirect01', name: 'Infobip OMNI redirecting' };
+/** Published before `n8n start`: every workflow that starts on a webhook. */
+const PUBLISHED = [
+	WORKFLOWS.alert,
+	WORKFLOWS.hook,
+	WORKFLOWS.once,
+	WORKFLOWS.batchStop,
+	WORKFLOWS.batchContinue,
+	WORKFLOWS.redirect,
+	WORKFLOWS.legacyOnce,
+];
 const ALERT_PLACEHOLDER = 'https://hooks.example.com/infobip-omni-alerts';
 const BASIC = 'Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==';
 
@@ -123,7 +154,179 @@ async function execute(
 	}
 }
 
-function prepareImports(home: N8nHome, sandbox: Sandbox, alertUrl: string) {
+interface Recorded {
+	method?: string;
+	url?: string;
+	headers: IncomingMessage['headers'];
+	body: string;
+}
+
+/** A local HTTP server that records every request and answers it with `answer`. */
+async function recordingServer(
+	answer: (request: Recorded) => {
+		status: number;
+		headers?: Record<string, string>;
+		body?: string;
+	},
+) {
+	const received: Recorded[] = [];
+	const server = createServer((request: IncomingMessage, response) => {
+		let body = '';
+		request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+		request.on('end', () => {
+			const recorded = { method: request.method, url: request.url, headers: request.headers, body };
+			received.push(recorded);
+			const { status, headers = {}, body: text = '' } = answer(recorded);
+			response.writeHead(status, headers);
+			response.end(text);
+		});
+	});
+	await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+	const { port } = server.address() as AddressInfo;
+	return {
+		url: `http://127.0.0.1:${port}`,
+		hostPort: `127.0.0.1:${port}`,
+		received,
+		close: () => new Promise((done) => server.close(done)),
+	};
+}
+
+/** Paths of the e2e-only workflows' Webhook nodes (Production URL: /webhook/<path>). */
+const E2E_PATHS = {
+	batchStop: 'infobip-omni-e2e-batch-stop',
+	batchContinue: 'infobip-omni-e2e-batch-continue',
+	redirect: 'infobip-omni-e2e-redirect',
+};
+const BATCH_TEXT = 'Your parcel is on its way.';
+
+/**
+ * Workflows only the e2e imports: a Webhook (answers at once) → Split Out of `body.recipients`
+ * → Send Text, so that each check starts one production execution with a body of its choosing.
+ */
+function e2eWorkflows(): Json[] {
+	const sendText = (extra: Json, credential = CREDENTIAL): Json => ({
+		id: extra.id,
+		name: 'Send Text',
+		type: 'n8n-nodes-infobip-omni.infobipOmni',
+		typeVersion: 1,
+		position: [440, 0],
+		parameters: {
+			resource: 'message',
+			operation: 'sendText',
+			useDefaultScenario: true,
+			phoneNumbers: '={{ $json.phone }}',
+			facebookText: BATCH_TEXT,
+			smsText: BATCH_TEXT,
+			options: { batchSize: 2, requestsInFlight: 1 },
+		},
+		credentials: { infobipOmniBasicAuthApi: credential },
+		...(extra.onError ? { onError: extra.onError } : {}),
+	});
+	const workflow = (
+		id: string,
+		name: string,
+		path: string,
+		ids: [string, string, string, string],
+		send: Json,
+	): Json => ({
+		id,
+		name,
+		active: false,
+		nodes: [
+			{
+				id: ids[0],
+				name: 'Start',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: ids[1],
+				parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
+			},
+			{
+				id: ids[2],
+				name: 'Recipients',
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: { fieldToSplitOut: 'body.recipients', options: {} },
+			},
+			send,
+		],
+		connections: {
+			Start: { main: [[{ node: 'Recipients', type: 'main', index: 0 }]] },
+			Recipients: { main: [[{ node: 'Send Text', type: 'main', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	});
+	return [
+		workflow(
+			WORKFLOWS.batchStop,
+			'e2e: batched send whose 2nd request fails',
+			E2E_PATHS.batchStop,
+			[
+				'0aa362a5-ae40-4af8-ba58-564c28d8557f',
+				'8206fee7-c869-4a22-b288-db8073b7820a',
+				'11efd593-0138-4485-855a-63bc37e0f1b6',
+				'22f3940b-cbdc-4089-95e2-607fc9bf1dc5',
+			],
+			sendText({ id: '22f3940b-cbdc-4089-95e2-607fc9bf1dc5' }),
+		),
+		workflow(
+			WORKFLOWS.batchContinue,
+			'e2e: batched send whose 2nd request fails, error output',
+			E2E_PATHS.batchContinue,
+			[
+				'67c75b33-234b-4f1e-9e2d-e0d86742c8f4',
+				'4c0d27d4-0574-4b5d-8dd8-797c55719725',
+				'51ffb6fe-8aeb-4eaf-b663-1efea0477e81',
+				'19d0507f-ba3a-4cf8-a60a-93a9b3f0435f',
+			],
+			sendText({ id: '19d0507f-ba3a-4cf8-a60a-93a9b3f0435f', onError: 'continueErrorOutput' }),
+		),
+		workflow(
+			WORKFLOWS.redirect,
+			'e2e: a redirecting Base URL',
+			E2E_PATHS.redirect,
+			[
+				'3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
+				'4a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+				'5b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e',
+				'6c4d5e6f-7a8b-4c9d-8e1f-2a3b4c5d6e7f',
+			],
+			sendText({ id: '6c4d5e6f-7a8b-4c9d-8e1f-2a3b4c5d6e7f' }, REDIRECT_CREDENTIAL),
+		),
+	];
+}
+
+/**
+ * report-once as a workflow saved with an older version of this package: its trigger still has
+ * the removed Dedupe Window option. Own id and webhook id, so both can be active at once.
+ */
+const LEGACY_WEBHOOK_ID = '9d3e1c7a-2b4f-4e6a-8c1d-5f7a9b3c2e10';
+function legacyOnceWorkflow(): Json {
+	const workflow = JSON.parse(
+		readFileSync(join(ROOT, 'examples/report-once.json'), 'utf8'),
+	) as Json & {
+		nodes: Array<Json & { type: string }>;
+	};
+	return {
+		...workflow,
+		id: WORKFLOWS.legacyOnce,
+		name: 'e2e: report-once saved with the old Dedupe Window option',
+		nodes: workflow.nodes.map((node) =>
+			node.type.endsWith('.infobipOmniTrigger')
+				? {
+						...node,
+						webhookId: LEGACY_WEBHOOK_ID,
+						parameters: { options: { dedupeWindowMinutes: 60 } },
+					}
+				: node,
+		),
+	};
+}
+
+function prepareImports(home: N8nHome, sandbox: Sandbox, alertUrl: string, redirectUrl: string) {
 	const dir = join(home.folder, 'import');
 	mkdirSync(join(dir, 'workflows'), { recursive: true });
 	writeFileSync(
@@ -136,6 +339,15 @@ function prepareImports(home: N8nHome, sandbox: Sandbox, alertUrl: string) {
 					username: DEFAULT_ACCOUNT.username,
 					password: DEFAULT_ACCOUNT.password,
 					baseUrl: sandbox.baseUrl,
+				},
+			},
+			{
+				...REDIRECT_CREDENTIAL,
+				type: 'infobipOmniBasicAuthApi',
+				data: {
+					username: DEFAULT_ACCOUNT.username,
+					password: DEFAULT_ACCOUNT.password,
+					baseUrl: redirectUrl,
 				},
 			},
 		]),
@@ -152,7 +364,11 @@ function prepareImports(home: N8nHome, sandbox: Sandbox, alertUrl: string) {
 		}
 		writeFileSync(join(dir, 'workflows', file), text);
 	}
-	return { dir, files };
+	const extra = [...e2eWorkflows(), legacyOnceWorkflow()];
+	for (const workflow of extra) {
+		writeFileSync(join(dir, 'workflows', `${String(workflow.id)}.json`), JSON.stringify(workflow));
+	}
+	return { dir, files, count: files.length + extra.length };
 }
 
 async function waitFor<T>(
@@ -169,13 +385,68 @@ async function waitFor<T>(
 	}
 }
 
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/** One delivery report as Infobip pushes it (reference §3.12). */
+function deliveryReport(messageId: string, to: string, group: 'PENDING' | 'DELIVERED'): Json {
+	return {
+		bulkId: 'e2e-report-once',
+		messageId,
+		to,
+		sentAt: '2026-12-01T10:00:00.000+0000',
+		doneAt: '2026-12-01T10:00:01.000+0000',
+		messageCount: 1,
+		price: { pricePerMessage: 0.01, currency: 'EUR' },
+		status:
+			group === 'DELIVERED'
+				? {
+						groupId: 3,
+						groupName: 'DELIVERED',
+						id: 5,
+						name: 'DELIVERED_TO_HANDSET',
+						description: 'Message delivered to handset',
+					}
+				: {
+						groupId: 1,
+						groupName: 'PENDING',
+						id: 7,
+						name: 'PENDING_ENROUTE',
+						description: 'Message sent to next instance',
+					},
+		error: {
+			groupId: 0,
+			groupName: 'OK',
+			id: 0,
+			name: 'NO_ERROR',
+			description: 'No Error',
+			permanent: false,
+		},
+		channel: 'SMS',
+	};
+}
+
+const pairedIndex = (item: Item) =>
+	Array.isArray(item.pairedItem) ? item.pairedItem[0]?.item : item.pairedItem?.item;
+
 async function main(): Promise<void> {
 	const started = Date.now();
 	// Speed 60: a virtual minute per real second, so deliveries and pushes come within ms.
 	const sandbox = await startSandbox({ clock: { speed: 60 } });
 	const alerts = await alertReceiver();
+	// The redirect check: the credential's Base URL answers 307 towards a second server.
+	const redirectTarget = await recordingServer(() => ({
+		status: 200,
+		headers: { 'content-type': 'application/json' },
+		body: '{"messages":[]}',
+	}));
+	const redirecting = await recordingServer(() => ({
+		status: 307,
+		headers: { location: `${redirectTarget.url}/omni/1/advanced` },
+	}));
 	let home: N8nHome | undefined;
-	print(`e2e: sandbox ${sandbox.baseUrl}, alert receiver ${alerts.url}`);
+	print(
+		`e2e: sandbox ${sandbox.baseUrl}, alert receiver ${alerts.url}, redirecting ${redirecting.hostPort} → ${redirectTarget.hostPort}`,
+	);
 	try {
 		const provisioned = await check(
 			'provision: Node 24.21.0 and n8n 2.41.1 (cached), package packed and installed as a community package',
@@ -191,15 +462,15 @@ async function main(): Promise<void> {
 		const n8n = home;
 
 		const imported = await check(
-			'import: the sandbox credential and the 4 example workflows',
+			'import: the sandbox and redirecting credentials, the 5 example workflows and 4 e2e-only ones',
 			async () => {
-				const { dir, files } = prepareImports(n8n, sandbox, alerts.url);
+				const { dir, files, count } = prepareImports(n8n, sandbox, alerts.url, redirecting.url);
 				const credentials = await n8n.cli(
 					'import:credentials',
 					`--input=${join(dir, 'credentials.json')}`,
 				);
 				expect(
-					/Successfully imported 1 credential/.test(credentials.output),
+					/Successfully imported 2 credentials/.test(credentials.output),
 					credentials.output.slice(-800),
 				);
 				const workflows = await n8n.cli(
@@ -208,7 +479,7 @@ async function main(): Promise<void> {
 					`--input=${join(dir, 'workflows')}`,
 				);
 				expect(
-					new RegExp(`Successfully imported ${files.length} workflows`).test(workflows.output),
+					new RegExp(`Successfully imported ${count} workflows`).test(workflows.output),
 					workflows.output.slice(-800),
 				);
 				return files.join(', ');
@@ -329,7 +600,7 @@ async function main(): Promise<void> {
 		const up = await check(
 			'n8n start: trigger and webhook workflows published (n8n publish:workflow), n8n ready, owner set up, public API key created',
 			async () => {
-				for (const id of [WORKFLOWS.alert, WORKFLOWS.hook]) {
+				for (const id of PUBLISHED) {
 					const published = await n8n.cli('publish:workflow', `--id=${id}`);
 					expect(published.code === 0, `publish ${id}: ${published.output.slice(-800)}`);
 				}
@@ -348,7 +619,7 @@ async function main(): Promise<void> {
 				).json()) as { data: Json[] };
 				same(
 					sorted(list.data.map((workflow) => String(workflow.id))),
-					sorted([WORKFLOWS.alert, WORKFLOWS.hook]),
+					sorted(PUBLISHED),
 					'active workflows',
 				);
 				return n8n.baseUrl;
@@ -361,6 +632,45 @@ async function main(): Promise<void> {
 			).json()) as {
 				data: Json[];
 			};
+		/** The workflow's finished executions, oldest first, once there are at least `count`. */
+		const finishedExecutions = async (workflowId: string, count: number, ms = 30_000) =>
+			await waitFor(
+				`${count} finished execution(s) of ${workflowId}`,
+				async () => {
+					const list = await api(`/executions?workflowId=${workflowId}&limit=250`);
+					return list.data.length >= count &&
+						list.data.every((execution) => execution.finished || execution.stoppedAt)
+						? [...list.data].sort((a, b) => Number(a.id) - Number(b.id))
+						: undefined;
+				},
+				ms,
+			);
+		/** One execution as n8n stored it, with its data. */
+		const storedExecution = async (id: unknown) =>
+			(await (
+				await fetch(`${n8n.baseUrl}/api/v1/executions/${String(id)}?includeData=true`, {
+					headers: { 'X-N8N-API-KEY': apiKey },
+				})
+			).json()) as Execution;
+		/** POSTs JSON to a Production URL; the answer must be 200. */
+		const post = async (url: string, body: unknown) => {
+			const response = await fetch(url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(body),
+			});
+			const text = await response.text();
+			expect(response.status === 200, `${url} answered ${response.status}: ${text.slice(0, 300)}`);
+		};
+		/** Starts one e2e-only workflow through its Webhook and returns its stored execution. */
+		const runThroughWebhook = async (workflowId: string, path: string, phones: string[]) => {
+			const before = (await api(`/executions?workflowId=${workflowId}`)).data.length;
+			await post(`${n8n.baseUrl}/webhook/${path}`, {
+				recipients: phones.map((phone) => ({ phone })),
+			});
+			const list = await finishedExecutions(workflowId, before + 1);
+			return await storedExecution(list[list.length - 1].id);
+		};
 
 		const alertWorkflow = JSON.parse(
 			readFileSync(join(ROOT, 'examples/failure-alert.json'), 'utf8'),
@@ -514,6 +824,276 @@ async function main(): Promise<void> {
 				return '';
 			},
 		);
+
+		// --- report-once: the trigger emits every push; Remove Duplicates passes a report once ---
+		const onceWorkflow = JSON.parse(
+			readFileSync(join(ROOT, 'examples/report-once.json'), 'utf8'),
+		) as { nodes: Array<{ type: string; webhookId?: string }> };
+		const onceUrl = `${n8n.baseUrl}/webhook/${String(
+			onceWorkflow.nodes.find((node) => node.type.endsWith('.infobipOmniTrigger'))?.webhookId,
+		)}/webhook`;
+		const runs: Record<string, number> = {};
+		/** One push to a report-once workflow's Production URL; waits for the execution it starts. */
+		const pushTo = async (workflowId: string, url: string, results: Json[]) => {
+			await post(url, { results });
+			const count = (runs[workflowId] = (runs[workflowId] ?? 0) + 1);
+			const list = await finishedExecutions(workflowId, count, 15_000).catch(() => {
+				throw new Error(`push ${count} started no execution within 15 s`);
+			});
+			const execution = await storedExecution(list[list.length - 1].id);
+			same(execution.status, 'success', `push ${count}: execution status`);
+			const runData = execution.data?.resultData.runData ?? {};
+			return {
+				emitted: output(runData, 'Infobip OMNI Trigger'),
+				kept: output(runData, 'Remove Duplicates', 0),
+				discarded: output(runData, 'Remove Duplicates', 1),
+				handled: output(runData, 'New Report'),
+			};
+		};
+		const pushOnce = async (results: Json[]) => await pushTo(WORKFLOWS.once, onceUrl, results);
+
+		await check(
+			"report-once: one delivery report pushed twice, then the message's next status: the trigger emits all 3 pushes; the retry has the first push's dedupeKey, the next status another; Remove Duplicates passes 1, 0, 1",
+			async () => {
+				const pending = deliveryReport('e2e-once-1', '41793027001', 'PENDING');
+				const runs = [
+					await pushOnce([pending]),
+					await pushOnce([pending]),
+					await pushOnce([deliveryReport('e2e-once-1', '41793027001', 'DELIVERED')]),
+				];
+				const figures = `emitted ${runs.map((run) => run.emitted.length).join('+')}, Remove Duplicates kept ${runs.map((run) => run.kept.length).join('+')}, New Report got ${runs.map((run) => run.handled.length).join('+')}`;
+				same(
+					runs.map((run) => run.emitted.length),
+					[1, 1, 1],
+					`trigger items per push (${figures})`,
+				);
+				const keys = runs.map((run) => run.emitted[0].dedupeKey);
+				expect(
+					typeof keys[0] === 'string' && keys[0] !== '',
+					`no dedupeKey on the emitted item (${figures})`,
+				);
+				same(keys[1], keys[0], `the retry's dedupeKey (${figures})`);
+				expect(keys[2] !== keys[0], `the next status has the same dedupeKey ${String(keys[0])}`);
+				same(
+					runs.map((run) => run.kept.length),
+					[1, 0, 1],
+					`Remove Duplicates kept (${figures})`,
+				);
+				same(
+					runs.map((run) => run.discarded.length),
+					[0, 1, 0],
+					`Remove Duplicates discarded (${figures})`,
+				);
+				same(
+					runs.flatMap((run) => run.handled.map((item) => item.status)),
+					['PENDING_ENROUTE', 'DELIVERED_TO_HANDSET'],
+					'New Report',
+				);
+				return `3 pushes: ${figures}; keys ${keys.map(String).join(', ')}`;
+			},
+		);
+
+		const BATCH = 1000;
+		await check(
+			`report-once: a push of ${BATCH} results, retried whole: the trigger emits ${BATCH} both times with the same dedupeKeys; Remove Duplicates keeps ${BATCH}, then 0`,
+			async () => {
+				const results = Array.from({ length: BATCH }, (_, index) =>
+					deliveryReport(
+						`e2e-batch-${index}`,
+						`4179303${String(index).padStart(4, '0')}`,
+						'DELIVERED',
+					),
+				);
+				const runs = [await pushOnce(results), await pushOnce(results)];
+				const figures = `emitted ${runs.map((run) => run.emitted.length).join('+')}, kept ${runs.map((run) => run.kept.length).join('+')}, discarded ${runs.map((run) => run.discarded.length).join('+')}`;
+				same(
+					runs.map((run) => run.emitted.length),
+					[BATCH, BATCH],
+					`trigger items (${figures})`,
+				);
+				const keys = runs.map((run) => run.emitted.map((item) => String(item.dedupeKey)));
+				same(new Set(keys[0]).size, BATCH, `distinct dedupeKeys in one push (${figures})`);
+				same(keys[1], keys[0], 'dedupeKeys of the retry');
+				same(
+					runs.map((run) => [run.kept.length, run.discarded.length, run.handled.length]),
+					[
+						[BATCH, 0, BATCH],
+						[0, BATCH, 0],
+					],
+					`Remove Duplicates kept/discarded, New Report (${figures})`,
+				);
+				return `2 pushes of ${BATCH}: ${figures}`;
+			},
+		);
+
+		await check(
+			'report-once saved with the removed Dedupe Window option (options.dedupeWindowMinutes: 60): published and run as before; the same report pushed twice is emitted twice, Remove Duplicates passes it once',
+			async () => {
+				const url = `${n8n.baseUrl}/webhook/${LEGACY_WEBHOOK_ID}/webhook`;
+				const report = deliveryReport('e2e-legacy-1', '41793027301', 'DELIVERED');
+				const twice = [
+					await pushTo(WORKFLOWS.legacyOnce, url, [report]),
+					await pushTo(WORKFLOWS.legacyOnce, url, [report]),
+				];
+				same(
+					twice.map((run) => [run.emitted.length, run.kept.length, run.discarded.length]),
+					[
+						[1, 1, 0],
+						[1, 0, 1],
+					],
+					'emitted, kept, discarded',
+				);
+				return 'emitted 1+1, kept 1+0';
+			},
+		);
+
+		// --- a batched send whose middle request fails (contract of issue #10 §8a) ---
+		const SIX = Array.from({ length: 6 }, (_, index) => `4179302710${index}`);
+		const ADVANCED = { path: '/omni/1/advanced', method: 'POST' };
+		/** The 1st POST /omni/1/advanced is answered normally, the 2nd with 500, the rest normally. */
+		const failSecondSend = () => {
+			sandbox.clearDrills();
+			sandbox.drill({ kind: 'latency', ms: 1, ...ADVANCED });
+			sandbox.drill({ kind: 'status', status: 500, ...ADVANCED });
+		};
+		const sendsSince = (from: number) =>
+			sandbox
+				.requests()
+				.slice(from)
+				.filter((request) => request.method === 'POST' && request.path === ADVANCED.path);
+		const messageIdsOf = (request: LoggedRequest) =>
+			(request.body as { destinations?: Array<{ messageId?: string }> }).destinations?.map(
+				(destination) => String(destination.messageId),
+			) ?? [];
+
+		let stopped: { execution: Execution; sends: LoggedRequest[] } | undefined;
+		await check(
+			'batched send, 6 items, Batch Size 2, Requests in Flight 1, the 2nd POST answered 500, no Continue On Fail: 2 POSTs reached the sandbox, the execution failed with "Infobip accepted 2 of 6 messages, then the node stopped: …"',
+			async () => {
+				const from = sandbox.requests().length;
+				failSecondSend();
+				const execution = await runThroughWebhook(WORKFLOWS.batchStop, E2E_PATHS.batchStop, SIX);
+				await sleep(1000); // a 3rd request would have come by now
+				sandbox.clearDrills();
+				const sends = sendsSince(from);
+				stopped = { execution, sends };
+				same(
+					sends.map((request) => [messageIdsOf(request).length, request.status]),
+					[
+						[2, 200],
+						[2, 500],
+					],
+					'POSTs (destinations, status)',
+				);
+				same(execution.status, 'error', 'execution status');
+				const error = execution.data?.resultData.error;
+				const message = String(error?.message);
+				expect(
+					message.startsWith('Infobip accepted 2 of 6 messages, then the node stopped: '),
+					`data.resultData.error.message: ${message}`,
+				);
+				const nodeRun = execution.data?.resultData.runData['Send Text']?.[0];
+				same(nodeRun?.error?.message, message, "Send Text's run data error.message");
+				return message;
+			},
+		);
+		await check(
+			"batched send, stopped: n8n stores the error's context (data.resultData.error.context): accepted lists the 2 messages of the 1st POST, failedItems [2,3], notSentItems [4,5]",
+			() => {
+				expect(stopped, 'no execution');
+				const error = stopped.execution.data?.resultData.error ?? {};
+				const context = error.context as Json | undefined;
+				const stored = `data.resultData.error has ${Object.keys(error).sort().join(', ')}; context ${JSON.stringify(context)}`;
+				expect(context && Array.isArray(context.accepted), `no context.accepted: ${stored}`);
+				const accepted = context.accepted as Array<Json>;
+				same(
+					// `to` is the destination as sent ({ phoneNumber }) or the bare number.
+					accepted.map((entry) => [
+						entry.itemIndex,
+						typeof entry.to === 'object' && entry.to !== null
+							? (entry.to as Json).phoneNumber
+							: entry.to,
+						entry.messageId,
+					]),
+					messageIdsOf(stopped.sends[0]).map((messageId, index) => [index, SIX[index], messageId]),
+					`context.accepted (${stored})`,
+				);
+				same(
+					[context.failedItems, context.notSentItems],
+					[
+						[2, 3],
+						[4, 5],
+					],
+					'context.failedItems, context.notSentItems',
+				);
+				return `context.accepted ${accepted.map((entry) => String(entry.messageId)).join(', ')}, failedItems [2,3], notSentItems [4,5]`;
+			},
+		);
+
+		await check(
+			'batched send, the 2nd POST answered 500, On Error "Continue (using error output)": all 3 POSTs sent, 4 items on the main output, 2 paired error items (items 2 and 3) on the error output',
+			async () => {
+				const from = sandbox.requests().length;
+				failSecondSend();
+				const execution = await runThroughWebhook(
+					WORKFLOWS.batchContinue,
+					E2E_PATHS.batchContinue,
+					SIX,
+				);
+				sandbox.clearDrills();
+				const sends = sendsSince(from);
+				same(
+					sends.map((request) => [messageIdsOf(request).length, request.status]),
+					[
+						[2, 200],
+						[2, 500],
+						[2, 200],
+					],
+					'POSTs (destinations, status)',
+				);
+				same(execution.status, 'success', 'execution status');
+				const run = execution.data?.resultData.runData['Send Text']?.[0];
+				const main = run?.data?.main ?? [];
+				const accepted = main[0] ?? [];
+				const failures = main[1] ?? [];
+				same([accepted.length, failures.length], [4, 2], 'main / error output items');
+				same(
+					sorted(accepted.map((item) => String(item.json.messageId))),
+					sorted([...messageIdsOf(sends[0]), ...messageIdsOf(sends[2])]),
+					'accepted messageIds',
+				);
+				same(accepted.map(pairedIndex), [0, 1, 4, 5], 'main output pairedItem');
+				same(failures.map(pairedIndex), [2, 3], 'error output pairedItem');
+				return `error items: ${failures.map((item) => JSON.stringify(item.json).slice(0, 160)).join(' | ')}`;
+			},
+		);
+
+		// --- a redirect is refused (issue #10 §8b) ---
+		await check(
+			`redirect: a Base URL answering 307 towards another server: the execution fails naming the redirect and ${redirectTarget.hostPort}; the other server received nothing`,
+			async () => {
+				const before = redirecting.received.length;
+				const execution = await runThroughWebhook(WORKFLOWS.redirect, E2E_PATHS.redirect, [
+					'41793027201',
+				]);
+				await sleep(500);
+				same(execution.status, 'error', 'execution status');
+				const message = String(execution.data?.resultData.error?.message);
+				expect(/redirect/i.test(message), `error message names no redirect: ${message}`);
+				expect(
+					message.includes(redirectTarget.hostPort),
+					`error message does not name ${redirectTarget.hostPort}: ${message}`,
+				);
+				const asked = redirecting.received.slice(before);
+				expect(asked.length >= 1, 'the redirecting server received no request');
+				same(
+					redirectTarget.received.map((request) => request.headers.authorization ?? '(none)'),
+					[],
+					'requests (their Authorization) at the Location',
+				);
+				return `${asked.length} request(s) to ${redirecting.hostPort}: ${message}`;
+			},
+		);
 	} finally {
 		if (failed && home?.log) {
 			const lines = home.log
@@ -525,6 +1105,8 @@ async function main(): Promise<void> {
 		if (!process.env.INFOBIP_OMNI_E2E_KEEP) home?.remove();
 		else if (home) print(`kept ${home.folder}`);
 		await alerts.close();
+		await redirecting.close();
+		await redirectTarget.close();
 		await sandbox.close();
 		print(`e2e took ${((Date.now() - started) / 1000).toFixed(0)} s`);
 		print(`e2e: ${passed} passed, ${failed} failed`);

@@ -8,6 +8,7 @@ import { NodeHelpers, type INode, type INodeType } from 'n8n-workflow';
 import { InfobipOmniApiKeyApi } from '../../credentials/InfobipOmniApiKeyApi.credentials';
 import { InfobipOmniBasicAuthApi } from '../../credentials/InfobipOmniBasicAuthApi.credentials';
 import { InfobipOmni } from '../../nodes/InfobipOmni/InfobipOmni.node';
+import { DEDUPE_KEY_FIELD } from '../../nodes/InfobipOmniTrigger/dedupe';
 import { InfobipOmniTrigger } from '../../nodes/InfobipOmniTrigger/InfobipOmniTrigger.node';
 import { unsupportedNodes, type WorkflowJson } from '../../scripts/workflow-runner';
 
@@ -35,6 +36,19 @@ const KNOWN_BASE_TYPES: Record<string, number[]> = {
 	'n8n-nodes-base.if': [2, 2.1, 2.2, 2.3],
 	'n8n-nodes-base.noOp': [1],
 	'n8n-nodes-base.httpRequest': [4, 4.1, 4.2, 4.3, 4.4, 4.5],
+	'n8n-nodes-base.removeDuplicates': [1, 1.1, 2],
+};
+
+/**
+ * Remove Duplicates v2 in n8n 2.41.1 (n8n-nodes-base/dist/nodes/Transform/RemoveDuplicates/v2/
+ * RemoveDuplicatesV2.description.js): the option values of "Remove Items Processed in Previous
+ * Executions" with "Value Is New", and the options it shows there.
+ */
+const REMOVE_DUPLICATES_V2 = {
+	operation: 'removeItemsSeenInPreviousExecutions',
+	logic: 'removeItemsWithAlreadySeenKeyValues',
+	options: ['scope', 'historySize'],
+	defaultHistorySize: 10000,
 };
 
 const CREDENTIAL_TYPES = [new InfobipOmniBasicAuthApi().name, new InfobipOmniApiKeyApi().name];
@@ -43,10 +57,11 @@ const CREDENTIAL_TYPES = [new InfobipOmniBasicAuthApi().name, new InfobipOmniApi
 const E2E_CREDENTIAL = { id: 'ibOmniBasicAuth1', name: 'Infobip OMNI account' };
 
 describe('example workflows', () => {
-	it('are the four the README describes', () => {
+	it('are the five the README describes', () => {
 		expect(files.sort()).toEqual([
 			'facebook-sms-failover.json',
 			'failure-alert.json',
+			'report-once.json',
 			'send-then-check-report.json',
 			'webhook-send.json',
 		]);
@@ -149,6 +164,34 @@ describe('example workflows', () => {
 				}
 			}
 		});
+	});
+
+	it("report-once: the trigger's every item goes through Remove Duplicates, keyed by dedupeKey across executions", () => {
+		const workflow = load('report-once.json');
+		const trigger = workflow.nodes.find((node) => node.type.endsWith('.infobipOmniTrigger'));
+		const remove = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.removeDuplicates');
+		expect(trigger && remove).toBeTruthy();
+		// Every event, every status: the trigger emits every push and leaves repeats to this node.
+		expect(trigger?.parameters).toEqual({});
+		expect(remove?.typeVersion).toBe(2);
+		const { options, ...parameters } = remove?.parameters as Record<string, unknown>;
+		expect(parameters).toEqual({
+			operation: REMOVE_DUPLICATES_V2.operation,
+			logic: REMOVE_DUPLICATES_V2.logic,
+			dedupeValue: `={{ $json.${DEDUPE_KEY_FIELD} }}`,
+		});
+		expect(REMOVE_DUPLICATES_V2.options).toEqual(
+			expect.arrayContaining(Object.keys(options as object)),
+		);
+		// Above the default: once the history is full, Remove Duplicates 2.41.1 fails every run.
+		expect((options as { historySize: number }).historySize).toBeGreaterThan(
+			REMOVE_DUPLICATES_V2.defaultHistorySize,
+		);
+		// Its first output ("Kept") goes on; the second ("Discarded") is left unconnected.
+		expect(workflow.connections[trigger?.name ?? '']?.main).toEqual([
+			[{ node: remove?.name, type: 'main', index: 0 }],
+		]);
+		expect(workflow.connections[remove?.name ?? '']?.main).toHaveLength(1);
 	});
 
 	it('the demo workflow runs in process; the others need the real n8n app', () => {

@@ -6,7 +6,6 @@ import { join, resolve } from 'node:path';
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { CHANNEL_OPTIONS } from '../../nodes/InfobipOmni/channels';
-import { DEFAULT_DEDUPE_WINDOW_MINUTES } from '../../nodes/InfobipOmniTrigger/dedupe';
 import { STATUS_GROUPS } from '../../nodes/InfobipOmniTrigger/filters';
 import { InfobipOmniTrigger } from '../../nodes/InfobipOmniTrigger/InfobipOmniTrigger.node';
 import { OMNI_EVENTS } from '../../nodes/InfobipOmniTrigger/reports';
@@ -69,12 +68,19 @@ describe('Infobip OMNI Trigger description', () => {
 		expect(values(property('channels'))).toEqual(CHANNEL_OPTIONS.map((o) => o.value));
 	});
 
-	it('keeps the secret in a password field and defaults the dedupe window', () => {
+	it('keeps the secret in a password field', () => {
 		expect(property('secret')).toMatchObject({ type: 'string', typeOptions: { password: true } });
-		const window = (property('options').options as INodeProperties[]).find(
-			(p) => p.name === 'dedupeWindowMinutes',
+	});
+
+	it('promises no dedupe it cannot keep in n8n, and points to Remove Duplicates instead', () => {
+		// n8n 2.41 drops the static data a webhook call writes when it starts an execution.
+		expect(property('options')).toBeUndefined();
+		const text = JSON.stringify(description.properties);
+		expect(text).not.toMatch(/dedupeWindow|Dedupe Window/);
+		expect(property('duplicatesNotice')).toMatchObject({ type: 'notice' });
+		expect(property('duplicatesNotice').displayName).toMatch(
+			/Remove Duplicates.*Remove Items Processed in Previous Executions.*\{\{ \$json\.dedupeKey \}\}/,
 		);
-		expect(window?.default).toBe(DEFAULT_DEDUPE_WINDOW_MINUTES);
 	});
 
 	it('has a codex file next to it', () => {

@@ -94,6 +94,8 @@ export const SEED_ITEMS = [
 		doneAt: '2016-02-23T16:41:11.843Z',
 		messageCount: 1,
 		mccMnc: '22801',
+		dedupeKey:
+			'deliveryReport|1215f543ab19-345f-adbd-12ad31451ed25f35|FACEBOOK|UNDELIVERABLE/UNDELIVERABLE_NOT_DELIVERED',
 		raw: SEED_REPORTS.results[0],
 	},
 	{
@@ -119,6 +121,8 @@ export const SEED_ITEMS = [
 		doneAt: '2016-06-23T16:40:31.787Z',
 		messageCount: 1,
 		mccMnc: '22801',
+		dedupeKey:
+			'deliveryReport|2315d543441c-335f-1d3d-142d31451ed25f35|SMS|DELIVERED/DELIVERED_TO_HANDSET',
 		raw: SEED_REPORTS.results[1],
 	},
 ];

@@ -44,7 +44,7 @@ describe('webhook lifecycle, through n8n-core HookContext', () => {
 		expect(nodeStaticData()).toMatchObject({ registration: { webhookUrl: TEST_URL } });
 	});
 
-	it('delete forgets the URL and keeps the dedupe record', async () => {
+	it('delete forgets the URL and leaves other static data alone', async () => {
 		const { context, methods, nodeStaticData, workflow } = triggerHookContext({
 			nodeStaticData: {
 				registration: { webhookUrl: PRODUCTION_URL, activatedAt: '2024-01-01T00:00:00.000Z' },

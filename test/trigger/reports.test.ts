@@ -125,12 +125,18 @@ describe('recogniseEvent', () => {
 });
 
 describe('normaliseResult', () => {
-	it("normalises the seed's reports", () => {
+	it("normalises the seed's reports (the node adds dedupeKey afterwards)", () => {
 		expect(
 			SEED_REPORTS.results.map((result) =>
 				normaliseResult(result as IDataObject, 'deliveryReport'),
 			),
-		).toStrictEqual(SEED_ITEMS);
+		).toStrictEqual(
+			SEED_ITEMS.map((item) => {
+				const normalised: Partial<typeof item> = { ...item };
+				delete normalised.dedupeKey;
+				return normalised;
+			}),
+		);
 	});
 
 	it('gives an XML-parsed report the same item as its JSON (apart from raw)', () => {

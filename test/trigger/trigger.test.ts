@@ -112,6 +112,7 @@ describe('Infobip OMNI Trigger: what it emits', () => {
 				from: '385919998888',
 				sentAt: '2023-04-05T11:21:57.793Z',
 				seenAt: '2023-04-05T11:22:10.251Z',
+				dedupeKey: 'seenReport|1215f543ab19-345f-adbd-12ad31451ed25f35||',
 				raw: SEEN_REPORTS.results[0],
 			},
 		]);
@@ -133,6 +134,7 @@ describe('Infobip OMNI Trigger: what it emits', () => {
 				message: { type: 'TEXT', text: 'Support hello' },
 				contact: { name: 'Frank' },
 				price: { pricePerMessage: 0, currency: 'EUR' },
+				dedupeKey: 'inboundMessage|ABEGOFl3VCQoAhBalbc6rTQT6mgS29EmGZ7a|WHATSAPP|',
 				raw: INBOUND_MESSAGES.results[0],
 			},
 		]);
@@ -412,95 +414,77 @@ describe('Infobip OMNI Trigger: bad requests', () => {
 	});
 });
 
-describe('Infobip OMNI Trigger: dedupe', () => {
+describe('Infobip OMNI Trigger: retried pushes', () => {
 	const report = (group: string, name?: string) => ({
 		results: [deliveryReport({ messageId: 'm-1', group, name })],
 	});
 
-	it('emits a retried push once', async () => {
+	// n8n 2.41 drops what a webhook call writes to static data when the call starts an execution,
+	// so the trigger keeps nothing and emits every push; Remove Duplicates drops repeats by key.
+	it('emits a retried push again, with the same dedupeKeys, and keeps no static data', async () => {
 		const s = await trigger();
 
 		await push(s.url, SEED_REPORTS_TEXT);
 		const retry = await push(s.url, SEED_REPORTS_TEXT);
 
 		expect(retry.status).toBe(200);
-		expect(s.calls.map((call) => call.items.length)).toEqual([2, 0]);
-		expect(s.calls[1].executionStarted).toBe(false);
+		expect(s.calls.map((call) => [call.executionStarted, call.items.length])).toEqual([
+			[true, 2],
+			[true, 2],
+		]);
+		expect(s.calls[1].items.map((item) => item.dedupeKey)).toEqual(
+			SEED_ITEMS.map((item) => item.dedupeKey),
+		);
+		expect(s.nodeStaticData()).toEqual({});
 	});
 
-	it('emits the same message again when its status changes', async () => {
+	it("gives the message's next status another dedupeKey", async () => {
 		const s = await trigger();
 
 		await push(s.url, report('PENDING', 'PENDING_ENROUTE'));
 		await push(s.url, report('DELIVERED', 'DELIVERED_TO_HANDSET'));
 		await push(s.url, report('DELIVERED', 'DELIVERED_TO_HANDSET'));
 
-		expect(s.items().map((item) => item.status)).toEqual([
-			'PENDING_ENROUTE',
-			'DELIVERED_TO_HANDSET',
+		expect(s.items().map((item) => item.dedupeKey)).toEqual([
+			'deliveryReport|m-1|SMS|PENDING/PENDING_ENROUTE',
+			'deliveryReport|m-1|SMS|DELIVERED/DELIVERED_TO_HANDSET',
+			'deliveryReport|m-1|SMS|DELIVERED/DELIVERED_TO_HANDSET',
 		]);
 	});
 
-	it('emits a duplicate within one push once', async () => {
+	it('gives the same dedupeKey to a report pushed as XML and as JSON', async () => {
 		const s = await trigger();
 
-		await push(s.url, {
-			results: [SEED_REPORTS.results[0], SEED_REPORTS.results[0], SEED_REPORTS.results[1]],
-		});
+		await push(s.url, SEED_FIRST_REPORT_XML, { 'Content-Type': 'application/xml' });
+		await push(s.url, { results: [SEED_REPORTS.results[0]] });
 
-		expect(s.items()).toHaveLength(2);
+		expect(s.items().map((item) => item.dedupeKey)).toEqual([
+			SEED_ITEMS[0].dedupeKey,
+			SEED_ITEMS[0].dedupeKey,
+		]);
 	});
 
-	it('emits it again once the window has passed', async () => {
-		const s = await trigger({ options: { dedupeWindowMinutes: 60 } });
-		await push(s.url, SEED_REPORTS_TEXT);
+	it.each([
+		['the removed Dedupe Window option', { options: { dedupeWindowMinutes: 60 } }, undefined],
+		['a window of 0', { options: { dedupeWindowMinutes: 0 } }, undefined],
+		[
+			'the old static data record',
+			{ options: { dedupeWindowMinutes: 60 } },
+			{ dedupe: { AAAAAAAAAAAAAAAA: Date.now() } },
+		],
+	])(
+		'still runs a saved workflow with %s, and emits everything',
+		async (_what, parameters, staticData) => {
+			const s = await trigger(parameters, staticData);
 
-		// Age what n8n saved by 61 minutes, as if the retry came an hour later.
-		const saved = s.nodeStaticData();
-		const aged = Object.fromEntries(
-			Object.entries(saved.dedupe as Record<string, number>).map(([key, at]) => [
-				key,
-				at - 61 * 60_000,
-			]),
-		);
-		s.setNodeStaticData({ ...saved, dedupe: aged });
-		await push(s.url, SEED_REPORTS_TEXT);
+			await push(s.url, SEED_REPORTS_TEXT);
+			await push(s.url, SEED_REPORTS_TEXT);
 
-		expect(s.calls.map((call) => call.items.length)).toEqual([2, 2]);
-	});
-
-	it('keeps holding it back inside the window', async () => {
-		const s = await trigger({ options: { dedupeWindowMinutes: 60 } });
-		await push(s.url, SEED_REPORTS_TEXT);
-		const saved = s.nodeStaticData();
-		const older = Object.fromEntries(
-			Object.entries(saved.dedupe as Record<string, number>).map(([key, at]) => [
-				key,
-				at - 59 * 60_000,
-			]),
-		);
-		s.setNodeStaticData({ ...saved, dedupe: older });
-
-		await push(s.url, SEED_REPORTS_TEXT);
-
-		expect(s.calls.map((call) => call.items.length)).toEqual([2, 0]);
-	});
-
-	it('is off with a window of 0, and keeps nothing', async () => {
-		const s = await trigger({ options: { dedupeWindowMinutes: 0 } });
-
-		await push(s.url, SEED_REPORTS_TEXT);
-		await push(s.url, SEED_REPORTS_TEXT);
-
-		expect(s.calls.map((call) => call.items.length)).toEqual([2, 2]);
-		expect(s.nodeStaticData()).toEqual({});
-	});
-
-	it('remembers only what it emitted: filtered-out results are not recorded', async () => {
-		const s = await trigger({ channels: ['SMS'] });
-
-		await push(s.url, SEED_REPORTS_TEXT);
-
-		expect(Object.keys(s.nodeStaticData().dedupe as object)).toHaveLength(1);
-	});
+			expect(s.calls.map((call) => [call.status, call.items.length, call.error])).toEqual([
+				[200, 2, undefined],
+				[200, 2, undefined],
+			]);
+			expect(s.nodeStaticData()).toEqual(staticData ?? {});
+		},
+	);
 });
