@@ -224,7 +224,7 @@ function stopError(
 	error.context.notSentItems = summary.notSentItems;
 	if (answered === 0) {
 		if (summary.notSentMessages > 0) {
-			error.description = `${error.description ? `${error.description} ` : ''}No other message of this run reached Infobip: the node stopped before sending ${plural(summary.notSentMessages, 'more message')}.`;
+			error.description = `${error.description ? `${error.description} ` : ''}No message of this run was confirmed as accepted, and the node stopped before sending ${plural(summary.notSentMessages, 'more message')} (notSentItems in this error's details).`;
 		}
 		return error;
 	}
