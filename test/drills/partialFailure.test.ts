@@ -10,6 +10,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import type { Drill } from '../../sandbox/drills';
 import type { Sandbox } from '../../sandbox';
 import { runNode } from '../support/harness';
+import { ScriptedServer } from '../support/server';
 import {
 	allItems,
 	basicAuth,
@@ -26,10 +27,19 @@ const SEND = '/omni/1/advanced';
 const REFUSED_PHONE = '41793020401';
 
 let sandbox: Sandbox;
+const redirecting = new ScriptedServer(() => ({
+	status: 307,
+	headers: { location: 'http://127.0.0.1:9/omni/1/advanced' },
+	body: {},
+}));
 beforeAll(async () => {
 	sandbox = await startDrillSandbox();
+	await redirecting.start();
 });
-afterAll(async () => await sandbox.close());
+afterAll(async () => {
+	await sandbox.close();
+	await redirecting.stop();
+});
 beforeEach(() => sandbox.reset());
 
 /** 6 items with one text, 2 per request, one request at a time: 3 requests of items 0-1, 2-3, 4-5. */
@@ -289,5 +299,31 @@ describe('item-by-item operations that stop at a later item', () => {
 		expect(error?.description).toMatch(
 			/The item before item 1 was carried out: its result is in this error's details \(completed\)\.$/,
 		);
+	});
+});
+
+describe('a redirect on a send', () => {
+	it('is an error item whose messages were not sent (a 3xx is never followed, so never processed)', async () => {
+		const result = await runNode({
+			parameters: {
+				resource: 'message',
+				operation: 'sendText',
+				scenario: { __rl: true, mode: 'id', value: 'D0110000000000000000000000000001' },
+				phoneNumbers: '={{ $json.phone }}',
+				smsText: 'x',
+			},
+			credentials: {
+				infobipOmniBasicAuthApi: {
+					username: 'Aladdin',
+					password: 'open sesame',
+					baseUrl: redirecting.baseUrl,
+				},
+			},
+			input: [{ json: { phone: phone(0) } }],
+			onError: 'continueRegularOutput',
+		});
+		expect(result.output).toHaveLength(1);
+		expect(result.output[0].json.error).toMatch(/answered 307 Temporary Redirect/);
+		expect((result.output[0].json.details as IDataObject).sent).toBe('no');
 	});
 });

@@ -199,11 +199,14 @@ function summarise(prepared: PreparedSend[], outcomes: Map<number, ItemOutcome>)
 	return summary;
 }
 
-/** A 4xx refusal means Infobip did not take the request; anything else may have been carried out. */
+/**
+ * A redirect (never followed) or a 4xx refusal means the request was not processed; a 5xx, an
+ * unreadable 200 or no answer at all may have been carried out.
+ */
 function mayHaveBeenSent(error: NodeApiError | NodeOperationError): boolean {
 	if (!(error instanceof NodeApiError)) return false;
 	const status = Number(error.httpCode);
-	return !(status >= 400 && status < 500);
+	return !(status >= 300 && status < 500);
 }
 
 const plural = (count: number, one: string, many = `${one}s`) =>
