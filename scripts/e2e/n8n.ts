@@ -160,7 +160,11 @@ export class N8nHome {
 		});
 	}
 
-	/** `n8n start`, then waits for /healthz/readiness. */
+	/**
+	 * `n8n start`, then waits for /healthz/readiness and for "Editor is now accessible via", which
+	 * n8n prints once its active workflows are activated: readiness alone comes earlier, and on a
+	 * slow machine a production webhook can answer 404 "not registered" in between.
+	 */
 	async start(timeoutMs = 90_000): Promise<void> {
 		this.server = launch(this.n8nBin, ['start'], { env: this.env, cwd: this.folder });
 		this.server.stdout?.on('data', (chunk: Buffer) => (this.serverLog += chunk.toString()));
@@ -170,7 +174,7 @@ export class N8nHome {
 			if (this.server.exitCode !== null) break;
 			try {
 				const response = await fetch(`${this.baseUrl}/healthz/readiness`);
-				if (response.ok) return;
+				if (response.ok && this.serverLog.includes('Editor is now accessible via')) return;
 			} catch {
 				// not listening yet
 			}

@@ -428,6 +428,27 @@ function deliveryReport(messageId: string, to: string, group: 'PENDING' | 'DELIV
 const pairedIndex = (item: Item) =>
 	Array.isArray(item.pairedItem) ? item.pairedItem[0]?.item : item.pairedItem?.item;
 
+/**
+ * The Production URL paths of the published workflows: a Webhook node's own path, or
+ * `<webhookId>/webhook` for the trigger (its webhook's path is "webhook").
+ */
+function productionWebhookPaths(): string[] {
+	const examples = readdirSync(join(ROOT, 'examples'))
+		.filter((file) => file.endsWith('.json'))
+		.map((file) => JSON.parse(readFileSync(join(ROOT, 'examples', file), 'utf8')) as Json);
+	const workflows = [...examples, ...e2eWorkflows(), legacyOnceWorkflow()].filter((workflow) =>
+		PUBLISHED.includes(String(workflow.id)),
+	);
+	return workflows.flatMap((workflow) =>
+		(workflow.nodes as Json[])
+			.filter((node) => typeof node.webhookId === 'string' && !String(node.type).endsWith('.wait'))
+			.map((node) => {
+				const path = (node.parameters as Json | undefined)?.path;
+				return typeof path === 'string' && path ? path : `${String(node.webhookId)}/webhook`;
+			}),
+	);
+}
+
 async function main(): Promise<void> {
 	const started = Date.now();
 	// Speed 60: a virtual minute per real second, so deliveries and pushes come within ms.
@@ -597,6 +618,14 @@ async function main(): Promise<void> {
 
 		// --- n8n start: webhook → send → pushes → trigger → alert ---
 		let apiKey = '';
+		/** A CORS preflight answers 204 only for a registered production webhook (404 before). */
+		const webhookRegistered = async (path: string) =>
+			(
+				await fetch(`${n8n.baseUrl}/webhook/${path}`, {
+					method: 'OPTIONS',
+					headers: { origin: n8n.baseUrl, 'access-control-request-method': 'POST' },
+				})
+			).status === 204;
 		const up = await check(
 			'n8n start: trigger and webhook workflows published (n8n publish:workflow), n8n ready, owner set up, public API key created',
 			async () => {
@@ -611,6 +640,7 @@ async function main(): Promise<void> {
 					'workflow:read',
 					'execution:list',
 					'execution:read',
+					'execution:retry',
 				]);
 				const list = (await (
 					await fetch(`${n8n.baseUrl}/api/v1/workflows?active=true`, {
@@ -621,6 +651,16 @@ async function main(): Promise<void> {
 					sorted(list.data.map((workflow) => String(workflow.id))),
 					sorted(PUBLISHED),
 					'active workflows',
+				);
+				// n8n 2.41 registers production webhooks after it says it is ready: wait for each.
+				const paths = productionWebhookPaths();
+				await waitFor(
+					`${paths.length} production webhooks registered`,
+					async () =>
+						(await Promise.all(paths.map(async (path) => await webhookRegistered(path)))).every(
+							Boolean,
+						) || undefined,
+					90_000,
 				);
 				return n8n.baseUrl;
 			},
@@ -1027,6 +1067,46 @@ async function main(): Promise<void> {
 					'context.failedItems, context.notSentItems',
 				);
 				return `context.accepted ${accepted.map((entry) => String(entry.messageId)).join(', ')}, failedItems [2,3], notSentItems [4,5]`;
+			},
+		);
+
+		await check(
+			"batched send, stopped, then n8n's Retry execution (public API): a new execution ID, so new derived message IDs, and the 2 messages accepted before are sent again (what the README warns of)",
+			async () => {
+				expect(stopped, 'no stopped execution');
+				const from = sandbox.requests().length;
+				const response = await fetch(
+					`${n8n.baseUrl}/api/v1/executions/${String(stopped.execution.id)}/retry`,
+					{
+						method: 'POST',
+						headers: { 'X-N8N-API-KEY': apiKey, 'content-type': 'application/json' },
+						body: JSON.stringify({ loadWorkflow: false }),
+					},
+				);
+				const retried = (await response.json()) as Json;
+				expect(response.ok, `retry answered ${response.status}: ${JSON.stringify(retried)}`);
+				const retryId = String(retried.id);
+				expect(retryId !== String(stopped.execution.id), `retry kept the execution ID ${retryId}`);
+				const execution = await waitFor(
+					`retry ${retryId} finished`,
+					async () => {
+						const stored = await storedExecution(retryId);
+						return stored.finished || stored.stoppedAt ? stored : undefined;
+					},
+					30_000,
+				);
+				const sends = sendsSince(from);
+				const before = new Set(stopped.sends.flatMap(messageIdsOf));
+				const after = sends.flatMap(messageIdsOf);
+				same(sends.length, 3, 'POSTs of the retry');
+				same(after.length, 6, 'destinations of the retry');
+				expect(
+					after.every((messageId) => !before.has(messageId)),
+					`a message ID was reused: ${after.join(', ')}`,
+				);
+				const accepted = sends.filter((request) => request.status === 200).length;
+				same(accepted, 3, 'POSTs accepted');
+				return `execution ${String(stopped.execution.id)} retried as ${retryId} (status ${String(execution.status)}): 3 POSTs, 6 new message IDs (e.g. ${after[0]}), so ${SIX[0]} and ${SIX[1]} got their message a second time`;
 			},
 		);
 
