@@ -190,6 +190,15 @@ describe.each(FAULTS)('$name', (fault) => {
 			);
 		}
 		expect(description).toMatch(/Continue \(using error output\)/);
+		// The error panel shows the description: the accepted messages are named there too.
+		expect(description).toContain(
+			` Accepted: ${fault.accepted
+				.map(
+					(itemIndex) =>
+						`item ${itemIndex} → ${phone(itemIndex)} (${String(accepted.find((m) => m.to.phoneNumber === phone(itemIndex))?.messageId)})`,
+				)
+				.join(', ')}.`,
+		);
 		// Nothing claims that nothing was sent.
 		expect(`${error?.message} ${description}`).not.toMatch(/nothing was sent/i);
 	});
@@ -325,5 +334,22 @@ describe('a redirect on a send', () => {
 		expect(result.output).toHaveLength(1);
 		expect(result.output[0].json.error).toMatch(/answered 307 Temporary Redirect/);
 		expect((result.output[0].json.details as IDataObject).sent).toBe('no');
+	});
+});
+
+describe('a stop after many accepted messages', () => {
+	it('names the first 5 accepted messages in the description and counts the rest', async () => {
+		sandbox.drill({ kind: 'status', path: SEND, status: 500, skip: 3 });
+		const { error } = await sendText(sandbox, {
+			items: 12,
+			nodeOptions: SIX_IN_THREE,
+			onError: 'stop',
+		});
+		expect(error?.message).toMatch(/^Infobip accepted 6 of 12 messages, then the node stopped: /);
+		expect((error?.context.accepted as unknown[]).length).toBe(6);
+		expect(error?.description).toMatch(
+			/ Accepted: item 0 → 41793022700 \([^)]+\), item 1 → 41793022701 \([^)]+\), item 2 → [^,]+, item 3 → [^,]+, item 4 → [^,]+, and 1 more in the details\./,
+		);
+		expect(error?.context.notSentItems).toEqual([8, 9, 10, 11]);
 	});
 });

@@ -209,6 +209,18 @@ function mayHaveBeenSent(error: NodeApiError | NodeOperationError): boolean {
 	return !(status >= 300 && status < 500);
 }
 
+/** Accepted messages named in the stop error's description (all of them are in its context). */
+const ACCEPTED_SHOWN = 5;
+
+/** A destination as a user reads it: the phone number, email address or other address. */
+function recipientText(to: unknown): string {
+	if (to && typeof to === 'object') {
+		const first = Object.values(to as IDataObject).find((value) => typeof value === 'string');
+		if (typeof first === 'string') return first;
+	}
+	return String(to);
+}
+
 const plural = (count: number, one: string, many = `${one}s`) =>
 	`${count} ${count === 1 ? one : many}`;
 
@@ -240,12 +252,25 @@ function stopError(
 	const notSent = summary.notSentMessages
 		? ` ${plural(summary.notSentMessages, 'message')} ${summary.notSentMessages === 1 ? 'was' : 'were'} not sent: the node stopped before ${summary.notSentMessages === 1 ? 'its' : 'their'} turn.`
 		: '';
+	// n8n's error panel shows the description, not the context: name the first few there too.
+	const shown = summary.accepted
+		.slice(0, ACCEPTED_SHOWN)
+		.map(
+			(entry) =>
+				`item ${entry.itemIndex} → ${recipientText(entry.to)} (${String(entry.messageId)})`,
+		);
+	const more =
+		summary.accepted.length > ACCEPTED_SHOWN
+			? `, and ${summary.accepted.length - ACCEPTED_SHOWN} more in the details`
+			: '';
+	const acceptedList = shown.length ? ` Accepted: ${shown.join(', ')}${more}.` : '';
 	error.message = `Infobip accepted ${summary.accepted.length} of ${plural(summary.total, 'message')}, then the node stopped: ${error.message}`;
 	error.description =
 		`Do not send the ${plural(summary.accepted.length, 'accepted message')} again: item, recipient, message ID and status of each are in this error's details (accepted).` +
 		unconfirmed +
 		failedRequest +
 		notSent +
+		acceptedList +
 		' To send only what was not accepted, set the node\'s On Error setting to "Continue (using error output)": accepted messages then leave by the main output and the others as error items, each paired to its input item.' +
 		(error.description ? ` About the failure: ${error.description}` : '');
 	return error;
