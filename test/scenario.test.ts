@@ -189,7 +189,7 @@ describe('Scenario → Create', () => {
 				json: {
 					error: 'Infobip refused the request (400 BAD_REQUEST: Bad request)',
 					details: {
-						description: 'Fix these fields and run again: flow[0].from: invalid sender.',
+						description: 'Fix these fields: flow[0].from: invalid sender.',
 						httpCode: '400',
 					},
 				},

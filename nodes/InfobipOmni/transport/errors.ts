@@ -106,7 +106,7 @@ export function describeHttpError(
 		return {
 			message: `Infobip refused the request (${withCode(details, status)})`,
 			description: fields
-				? `Fix these fields and run again: ${fields}.${action}`
+				? `Fix these fields: ${fields}.${action}`
 				: `Check the values sent to ${request.method} ${request.path}.${action}`,
 		};
 	}
