@@ -1360,6 +1360,28 @@ describe('unknown channels and statuses in filters and options', () => {
 	});
 });
 
+describe('Delivery Report → Get Many filters from an expression that gives an object', () => {
+	it.each([
+		['bulkId', 'Bulk ID'],
+		['messageId', 'Message ID'],
+	])('%s: refused before anything is fetched (reports are handed out once)', async (key, label) => {
+		const run = await runNode({
+			parameters: {
+				resource: 'deliveryReport',
+				operation: 'getAll',
+				limit: 5,
+				filters: { [key]: '={{ $json }}' },
+			} as INodeParameters,
+			credentials: basicAuth(sandbox),
+			input: [{ json: { id: 'b-1' } }],
+		});
+		expect(run.error?.message).toBe(
+			`Invalid ${label}: got an object ({"id":"b-1"}), not text (item 0)`,
+		);
+		expect(sandbox.requests()).toEqual([]);
+	});
+});
+
 describe('run settings out of range', () => {
 	const sendWith = (options: IDataObject) =>
 		runNode({

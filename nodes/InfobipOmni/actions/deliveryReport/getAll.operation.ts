@@ -9,6 +9,7 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readResultLimit, returnAllFields } from '../../descriptions/common';
+import { asTrimmedText } from '../../builders/values';
 import { CHANNEL_OPTIONS, checkChannel } from '../../channels';
 import { LIMITS } from '../../limits';
 import { infobipApiRequest, repeatsPage, type RetryPolicy } from '../../transport';
@@ -73,8 +74,9 @@ function readFilters(this: IExecuteFunctions, itemIndex: number): ReportFilters 
 	const limit = readResultLimit.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const query: IDataObject = {};
-	for (const key of ['bulkId', 'messageId', 'channel']) {
-		const value = String(filters[key] ?? '').trim();
+	const labels = { bulkId: 'Bulk ID', messageId: 'Message ID', channel: 'Channel' } as const;
+	for (const [key, label] of Object.entries(labels)) {
+		const value = asTrimmedText(label, filters[key]);
 		if (value) query[key] = value;
 	}
 	if (query.channel !== undefined) checkChannel(String(query.channel));
