@@ -68,14 +68,19 @@ export function normalizeBaseUrl(raw: unknown): string {
  */
 export const NO_REDIRECTS = { disableFollowRedirect: true, maxRedirects: 0 } as const;
 
+/** Reason phrases of RFC 9110 §15.4, for the node's errors and the credential test's rules. */
+export const REDIRECT_REASONS: Readonly<Record<number, string>> = {
+	300: 'Multiple Choices',
+	301: 'Moved Permanently',
+	302: 'Found',
+	303: 'See Other',
+	304: 'Not Modified',
+	307: 'Temporary Redirect',
+	308: 'Permanent Redirect',
+};
+
 /** The statuses a redirect comes with: each fails the credential test with the fix. */
-const REDIRECTS: Array<[number, string]> = [
-	[301, 'Moved Permanently'],
-	[302, 'Found'],
-	[303, 'See Other'],
-	[307, 'Temporary Redirect'],
-	[308, 'Permanent Redirect'],
-];
+const REDIRECTS = [301, 302, 303, 307, 308];
 
 /**
  * The credential test's verdict on a redirect. n8n's tester takes these messages as they are
@@ -93,8 +98,8 @@ export const omniCredentialTest: ICredentialTestRequest = {
 		qs: { limit: 1 },
 		...NO_REDIRECTS,
 	},
-	rules: REDIRECTS.map(([value, reason]) => ({
+	rules: REDIRECTS.map((value) => ({
 		type: 'responseCode' as const,
-		properties: { value, message: redirectTestMessage(value, reason) },
+		properties: { value, message: redirectTestMessage(value, REDIRECT_REASONS[value]) },
 	})),
 };

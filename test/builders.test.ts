@@ -3,7 +3,6 @@ import {
 	buildValidity,
 	CHANNEL_CONTENT,
 } from '../nodes/InfobipOmni/builders/channelContent';
-import { ParameterError } from '../nodes/InfobipOmni/builders/parameterError';
 import {
 	buildDestinations,
 	normalizePhoneNumber,
@@ -17,21 +16,10 @@ import {
 } from '../nodes/InfobipOmni/builders/send';
 import { OMNI_CHANNELS } from '../nodes/InfobipOmni/channels';
 import { SEED_FACEBOOK_USER, SEED_SCENARIO } from './sandbox/seed';
+import { refusal } from './support/refusal';
 
 const NOW = Date.parse('2026-11-27T10:00:00.000Z');
 const DAY = 86_400_000;
-
-/** Runs `build` and returns the ParameterError it threw (fails the test when none). */
-function refusal(build: () => unknown): ParameterError {
-	let caught: unknown;
-	try {
-		build();
-	} catch (error) {
-		caught = error;
-	}
-	if (caught instanceof ParameterError) return caught;
-	throw new TypeError(`expected a ParameterError, got ${String(caught)}`);
-}
 
 describe('phone numbers', () => {
 	it.each([

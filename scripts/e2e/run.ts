@@ -27,6 +27,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 
 import { DEFAULT_ACCOUNT, startSandbox, type LoggedRequest, type Sandbox } from '../../sandbox';
+import { errorOf, statusOf } from '../../sandbox/statuses';
 import { N8nHome, parseRawOutput, ROOT, type CliResult } from './n8n';
 
 const print = (line = '') => process.stdout.write(`${line}\n`);
@@ -397,30 +398,8 @@ function deliveryReport(messageId: string, to: string, group: 'PENDING' | 'DELIV
 		doneAt: '2026-12-01T10:00:01.000+0000',
 		messageCount: 1,
 		price: { pricePerMessage: 0.01, currency: 'EUR' },
-		status:
-			group === 'DELIVERED'
-				? {
-						groupId: 3,
-						groupName: 'DELIVERED',
-						id: 5,
-						name: 'DELIVERED_TO_HANDSET',
-						description: 'Message delivered to handset',
-					}
-				: {
-						groupId: 1,
-						groupName: 'PENDING',
-						id: 7,
-						name: 'PENDING_ENROUTE',
-						description: 'Message sent to next instance',
-					},
-		error: {
-			groupId: 0,
-			groupName: 'OK',
-			id: 0,
-			name: 'NO_ERROR',
-			description: 'No Error',
-			permanent: false,
-		},
+		status: statusOf(group === 'DELIVERED' ? 'DELIVERED_TO_HANDSET' : 'PENDING_ENROUTE'),
+		error: errorOf('NO_ERROR'),
 		channel: 'SMS',
 	};
 }

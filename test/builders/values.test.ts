@@ -5,7 +5,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { buildChannelContent } from '../../nodes/InfobipOmni/builders/channelContent';
-import { ParameterError } from '../../nodes/InfobipOmni/builders/parameterError';
 import { buildDestinations, splitList } from '../../nodes/InfobipOmni/builders/recipients';
 import { buildFlow, checkScenarioKey } from '../../nodes/InfobipOmni/builders/scenario';
 import { buildSendOptions, parseSendAt } from '../../nodes/InfobipOmni/builders/send';
@@ -18,19 +17,9 @@ import {
 	readLimit,
 	shorten,
 } from '../../nodes/InfobipOmni/builders/values';
+import { refusal } from '../support/refusal';
 
 const NOW = Date.parse('2026-11-27T10:00:00.000Z');
-
-function refusal(build: () => unknown): ParameterError {
-	let caught: unknown;
-	try {
-		build();
-	} catch (error) {
-		caught = error;
-	}
-	if (caught instanceof ParameterError) return caught;
-	throw new TypeError(`expected a ParameterError, got ${String(caught)}`);
-}
 
 const OBJECT_FIX = 'Map a text field, e.g. {{ $json.message }}, not the whole object.';
 

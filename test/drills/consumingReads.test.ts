@@ -7,19 +7,14 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { searchScenarios } from '../../nodes/InfobipOmni/methods/listSearch';
 import { loadOptionsContext, NODE_NAME, runNode, type NodeRun } from '../support/harness';
 import { ScriptedServer, type Reply } from '../support/server';
+import { basicAuth } from './support';
 
 const server = new ScriptedServer(() => ({ status: 200, body: { results: [] } }));
 beforeAll(async () => await server.start());
 afterAll(async () => await server.stop());
 beforeEach(() => server.clear());
 
-const credentials = () => ({
-	infobipOmniBasicAuthApi: {
-		username: 'Aladdin',
-		password: 'open sesame',
-		baseUrl: server.baseUrl,
-	},
-});
+const credentials = () => basicAuth(server);
 
 /** `count` delivery reports, message IDs `<prefix>-0` … */
 const reports = (count: number, prefix = 'm') =>

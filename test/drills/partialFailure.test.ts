@@ -321,13 +321,7 @@ describe('a redirect on a send', () => {
 				phoneNumbers: '={{ $json.phone }}',
 				smsText: 'x',
 			},
-			credentials: {
-				infobipOmniBasicAuthApi: {
-					username: 'Aladdin',
-					password: 'open sesame',
-					baseUrl: redirecting.baseUrl,
-				},
-			},
+			credentials: basicAuth(redirecting),
 			input: [{ json: { phone: phone(0) } }],
 			onError: 'continueRegularOutput',
 		});

@@ -9,6 +9,7 @@ import { InfobipOmniBasicAuthApi } from '../../credentials/InfobipOmniBasicAuthA
 import { normalizeBaseUrl } from '../../credentials/InfobipOmniShared';
 import { runCredentialTest, runNode, type NodeRun } from '../support/harness';
 import { ScriptedServer, type ReceivedRequest } from '../support/server';
+import { basicAuth as basicAuthAt } from './support';
 import { testCredentialLikeN8n } from './credentialTester';
 
 const infobip = new ScriptedServer(() => ({ status: 200, body: { scenarios: [] } }));
@@ -28,13 +29,7 @@ beforeEach(() => {
 
 const BASIC = 'Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==';
 const SCENARIO_ID = '12CD1116DC7B451B2B7286412482CCC1';
-const basicAuth = () => ({
-	infobipOmniBasicAuthApi: {
-		username: 'Aladdin',
-		password: 'open sesame',
-		baseUrl: infobip.baseUrl,
-	},
-});
+const basicAuth = () => basicAuthAt(infobip);
 
 const REASONS: Record<number, string> = {
 	301: 'Moved Permanently',

@@ -21,11 +21,12 @@ export async function startDrillSandbox(): Promise<Sandbox> {
 	});
 }
 
-export const basicAuth = (sandbox: Sandbox) => ({
+/** The sandbox's default account as a Basic auth credential, at any server's base URL. */
+export const basicAuth = (server: { baseUrl: string }) => ({
 	infobipOmniBasicAuthApi: {
 		username: DEFAULT_ACCOUNT.username,
 		password: DEFAULT_ACCOUNT.password,
-		baseUrl: sandbox.baseUrl,
+		baseUrl: server.baseUrl,
 	},
 });
 

@@ -13,7 +13,7 @@ import {
 } from './contentShapes';
 import { ParameterError } from './parameterError';
 import { checkShape, type Shape } from './shape';
-import { asText, quote, shorten, URL_FIX, urlProblem } from './values';
+import { asText, checkHttpUrl, quote, shorten } from './values';
 
 /** How one UI field maps into a channel's content object (reference §3.7.3–§3.7.12). */
 export interface ContentField {
@@ -694,8 +694,9 @@ function readField(field: ContentField, raw: unknown, label: string): unknown {
 		case 'boolean':
 			return raw === true ? true : undefined;
 		case 'number': {
-			if (typeof raw !== 'number' && asText(fieldName, raw).trim() === '') return undefined;
-			const value = typeof raw === 'number' ? raw : Number(asText(fieldName, raw).trim());
+			const text = typeof raw === 'number' ? undefined : asText(fieldName, raw).trim();
+			if (text === '') return undefined;
+			const value = text === undefined ? (raw as number) : Number(text);
 			if (!Number.isFinite(value))
 				return fail(`${quote(raw)} is not a number`, 'Give a number, e.g. 45.8150.');
 			if (field.integer && !Number.isInteger(value)) {
@@ -762,8 +763,7 @@ function readField(field: ContentField, raw: unknown, label: string): unknown {
 				);
 			}
 			if (field.type === 'url' && !(field.allowTel && /^tel:\+?\d+$/.test(value))) {
-				const problem = urlProblem(value);
-				if (problem) fail(`${quote(value)} ${problem}`, URL_FIX);
+				checkHttpUrl(fieldName, value);
 			}
 			if (field.type === 'options' && field.options && !field.options.includes(value)) {
 				fail(

@@ -104,33 +104,34 @@ const validityKeys = {
 	validityPeriodTimeUnit: S.oneOf(...TIME_UNITS),
 };
 
-const kakaoButtonText = S.text(28, 1);
+/** Kakao buttons (1 to 5), each with its text and the fields of its `type`. */
+const kakaoButtons = (
+	by: Record<string, { fields?: Record<string, Shape>; required?: readonly string[] }>,
+): Shape =>
+	S.array(
+		{
+			kind: 'object',
+			fields: { buttonText: S.text(28, 1) },
+			required: ['buttonText'],
+			variants: { key: 'type', by },
+		},
+		{ minItems: 1, maxItems: 5 },
+	);
 
 /** `kakaoChingu` (schema KakaoChinguData, KakaoChinguButton). */
 export const KAKAO_CHINGU: Shape = S.object(
 	{
 		text: S.text(undefined, 1),
 		...validityKeys,
-		buttons: S.array(
-			{
-				kind: 'object',
-				fields: { buttonText: kakaoButtonText },
-				required: ['buttonText'],
-				variants: {
-					key: 'type',
-					by: {
-						URL: { fields: { buttonUrl: S.url(500) }, required: ['buttonUrl'] },
-						APP_LINK: {
-							fields: { androidScheme: S.text(500, 1), iosScheme: S.text(500, 1) },
-							required: ['androidScheme', 'iosScheme'],
-						},
-						BOT_KEYWORD: {},
-						MESSAGE_DELIVERY: {},
-					},
-				},
+		buttons: kakaoButtons({
+			URL: { fields: { buttonUrl: S.url(500) }, required: ['buttonUrl'] },
+			APP_LINK: {
+				fields: { androidScheme: S.text(500, 1), iosScheme: S.text(500, 1) },
+				required: ['androidScheme', 'iosScheme'],
 			},
-			{ minItems: 1, maxItems: 5 },
-		),
+			BOT_KEYWORD: {},
+			MESSAGE_DELIVERY: {},
+		}),
 		imageUrl: S.url(250),
 		imageLink: S.url(250),
 		isPromotional: S.boolean(),
@@ -149,31 +150,20 @@ export const KAKAO_ALIM: Shape = S.object(
 		text: S.text(1000, 1),
 		...validityKeys,
 		templateCode: S.text(30, 1),
-		buttons: S.array(
-			{
-				kind: 'object',
-				fields: { buttonText: kakaoButtonText },
-				required: ['buttonText'],
-				variants: {
-					key: 'type',
-					by: {
-						URL: { fields: { buttonUrl: S.url(500), ...alimUrls, target: S.oneOf('out') } },
-						APP_LINK: {
-							fields: { androidScheme: S.text(500, 1), iosScheme: S.text(500, 1), ...alimUrls },
-						},
-						DELIVERY_TRACKING: {},
-						CHATBOT_SWITCH: {
-							fields: { chatExtra: S.text(50), chatEvent: S.text(50) },
-							required: ['chatEvent', 'chatExtra'],
-						},
-						MESSAGE_DELIVERY: {},
-						BOT_KEYWORD: {},
-						ADD_CHANNEL: {},
-					},
-				},
+		buttons: kakaoButtons({
+			URL: { fields: { buttonUrl: S.url(500), ...alimUrls, target: S.oneOf('out') } },
+			APP_LINK: {
+				fields: { androidScheme: S.text(500, 1), iosScheme: S.text(500, 1), ...alimUrls },
 			},
-			{ minItems: 1, maxItems: 5 },
-		),
+			DELIVERY_TRACKING: {},
+			CHATBOT_SWITCH: {
+				fields: { chatExtra: S.text(50), chatEvent: S.text(50) },
+				required: ['chatEvent', 'chatExtra'],
+			},
+			MESSAGE_DELIVERY: {},
+			BOT_KEYWORD: {},
+			ADD_CHANNEL: {},
+		}),
 		title: S.text(50),
 		groupKey: S.text(),
 	},

@@ -126,9 +126,9 @@ function assignMessages(chunk: Chunk, response: unknown, outcomes: Map<number, I
 		// Answered twice: neither answer can be trusted to be this destination's.
 		byId.set(message.messageId, byId.has(message.messageId) ? null : message);
 	}
-	const byPosition = destinations.every((d) => d.messageId === undefined)
-		? messages.length === destinations.length
-		: false;
+	const byPosition =
+		destinations.every((d) => d.messageId === undefined) &&
+		messages.length === destinations.length;
 
 	let position = 0;
 	for (const item of chunk.items) {

@@ -1,6 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { fetchScenarioPage } from '../actions/scenario/shared';
+import { repeatsPage } from '../transport';
 
 const LIST_PAGE_SIZE = 50;
 
@@ -28,12 +29,9 @@ export async function searchScenarios(
 ): Promise<INodeListSearchResult> {
 	const { page, first, last } = readToken(paginationToken);
 	const scenarios = await fetchScenarioPage.call(this, { page, limit: LIST_PAGE_SIZE });
-	const repeated =
-		scenarios.length > 0 &&
-		String(scenarios[0].key) === first &&
-		String(scenarios[scenarios.length - 1].key) === last;
 	// A server that ignores `page` answers the previous page again: end the list there, quietly.
-	if (repeated) return { results: [] };
+	const previous = first === undefined ? undefined : [{ key: first }, { key: last }];
+	if (repeatsPage(previous, scenarios, (scenario) => String(scenario.key))) return { results: [] };
 	const needle = filter?.trim().toLowerCase() ?? '';
 	const results = scenarios
 		.map((scenario) => {

@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep, UserError } from 'n8n-workflow';
 
+import { REDIRECT_REASONS } from '../../../credentials/InfobipOmniShared';
 import { describeHttpError, parseInfobipError, type ReadableError } from './errors';
 
 export type InfobipFunctions = IExecuteFunctions | ILoadOptionsFunctions;
@@ -66,17 +67,6 @@ interface FullResponse {
 	headers: Record<string, string | string[] | undefined>;
 	body: unknown;
 }
-
-/** Reason phrases of RFC 9110 §15.4, for a server that sends none. */
-const REDIRECT_REASONS: Record<number, string> = {
-	300: 'Multiple Choices',
-	301: 'Moved Permanently',
-	302: 'Found',
-	303: 'See Other',
-	304: 'Not Modified',
-	307: 'Temporary Redirect',
-	308: 'Permanent Redirect',
-};
 
 /** Where a 3xx points: the Location's host (host:port when it names a port), or what it lacks. */
 export function redirectTarget(location: unknown): string {

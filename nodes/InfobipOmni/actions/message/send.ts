@@ -29,6 +29,12 @@ export interface ItemMessage {
 
 type ReadItemMessage = (this: IExecuteFunctions, itemIndex: number) => ItemMessage;
 
+/** The Options collection of a send as n8n hands it over. */
+interface SendOptions extends SendOptionParameters {
+	messageId?: unknown;
+	messageIdSource?: unknown;
+}
+
 interface SendSettings extends DispatchSettings {
 	simplify: boolean;
 }
@@ -85,17 +91,13 @@ function derivedIdPrefix(this: IExecuteFunctions): string {
 
 /** Per destination: the given message ID (suffixed -2, -3… when several), a derived one, or none. */
 function messageIdsFor(
-	this: IExecuteFunctions,
+	options: SendOptions,
 	itemIndex: number,
 	runPrefix: string,
 ): (destinationIndex: number) => string | undefined {
-	const custom = asTrimmedText(
-		'Message ID',
-		this.getNodeParameter('options.messageId', itemIndex, ''),
-	);
+	const custom = asTrimmedText('Message ID', options.messageId);
 	if (custom) return (d) => (d === 0 ? custom : `${custom}-${d + 1}`);
-	const source = this.getNodeParameter('options.messageIdSource', itemIndex, 'derived') as string;
-	if (source === 'infobip') return () => undefined;
+	if (options.messageIdSource === 'infobip') return () => undefined;
 	return (d) => `${runPrefix}-${itemIndex}-${d + 1}`;
 }
 
@@ -117,7 +119,7 @@ function repeatedMessageIds(prepared: PreparedSend[]): Map<number, ParameterErro
 					itemIndex,
 					new ParameterError(
 						'Message ID',
-						`"${messageId}" is already the message ID of ${first === itemIndex ? 'another recipient of this item' : `item ${first}`}`,
+						`"${messageId}" is already the message ID of item ${first}`,
 						'Give every item its own Message ID, e.g. {{ $json.orderId }}, or leave Message ID empty so that the node derives a unique one per recipient.',
 					),
 				);
@@ -307,9 +309,11 @@ export function sendOperation(readItemMessage: ReadItemMessage): OperationExecut
 				const useDefault = this.getNodeParameter('useDefaultScenario', itemIndex, false) as boolean;
 				const scenarioKey = useDefault ? undefined : readScenarioKey.call(this, itemIndex);
 				const message = readItemMessage.call(this, itemIndex);
+				// The Options collection, read once per item: message ID settings and send options.
+				const options = this.getNodeParameter('options', itemIndex, {}) as SendOptions;
 				const destinations = buildDestinations(
 					message.recipients,
-					messageIdsFor.call(this, itemIndex, runPrefix),
+					messageIdsFor(options, itemIndex, runPrefix),
 				);
 				if (destinations.length > settings.batchSize) {
 					throw new ParameterError(
@@ -318,11 +322,11 @@ export function sendOperation(readItemMessage: ReadItemMessage): OperationExecut
 						'Split the recipients over several items, or raise Batch Size (up to 1000).',
 					);
 				}
-				const options = buildSendOptions(
-					this.getNodeParameter('options', itemIndex, {}) as SendOptionParameters,
-					now,
-				);
-				const body = buildSendBody({ scenarioKey, contents: message.contents, options });
+				const body = buildSendBody({
+					scenarioKey,
+					contents: message.contents,
+					options: buildSendOptions(options, now),
+				});
 				prepared.push({ itemIndex, body, destinations });
 				scenarioKeys.set(itemIndex, scenarioKey);
 			} catch (caught) {
