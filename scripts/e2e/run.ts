@@ -54,6 +54,7 @@ const WORKFLOWS = {
 	// e2e-only workflows (written by e2eWorkflows below, not examples)
 	batchStop: 'ibOmniE2eBatch01',
 	batchContinue: 'ibOmniE2eBatch02',
+	batchRetry: 'ibOmniE2eBatch03',
 	redirect: 'ibOmniE2eRedir01',
 	legacyOnce: 'ibOmniE2eLegacy1',
 };
@@ -66,6 +67,7 @@ const PUBLISHED = [
 	WORKFLOWS.once,
 	WORKFLOWS.batchStop,
 	WORKFLOWS.batchContinue,
+	WORKFLOWS.batchRetry,
 	WORKFLOWS.redirect,
 	WORKFLOWS.legacyOnce,
 ];
@@ -196,6 +198,7 @@ async function recordingServer(
 const E2E_PATHS = {
 	batchStop: 'infobip-omni-e2e-batch-stop',
 	batchContinue: 'infobip-omni-e2e-batch-continue',
+	batchRetry: 'infobip-omni-e2e-batch-retry',
 	redirect: 'infobip-omni-e2e-redirect',
 };
 const BATCH_TEXT = 'Your parcel is on its way.';
@@ -222,6 +225,7 @@ function e2eWorkflows(): Json[] {
 		},
 		credentials: { infobipOmniBasicAuthApi: credential },
 		...(extra.onError ? { onError: extra.onError } : {}),
+		...(extra.retryOnFail ? { retryOnFail: true, maxTries: 2, waitBetweenTries: 0 } : {}),
 	});
 	const workflow = (
 		id: string,
@@ -284,6 +288,18 @@ function e2eWorkflows(): Json[] {
 				'19d0507f-ba3a-4cf8-a60a-93a9b3f0435f',
 			],
 			sendText({ id: '19d0507f-ba3a-4cf8-a60a-93a9b3f0435f', onError: 'continueErrorOutput' }),
+		),
+		workflow(
+			WORKFLOWS.batchRetry,
+			'e2e: batched send whose 2nd request fails, Retry On Fail',
+			E2E_PATHS.batchRetry,
+			[
+				'7d5e6f70-8192-4a3b-9c4d-5e6f708192a3',
+				'8e6f7081-92a3-4b4c-8d5e-6f708192a3b4',
+				'9f708192-a3b4-4c5d-9e6f-708192a3b4c5',
+				'a08192a3-b4c5-4d6e-8f70-8192a3b4c5d6',
+			],
+			sendText({ id: 'a08192a3-b4c5-4d6e-8f70-8192a3b4c5d6', retryOnFail: true }),
 		),
 		workflow(
 			WORKFLOWS.redirect,
@@ -462,7 +478,7 @@ async function main(): Promise<void> {
 		const n8n = home;
 
 		const imported = await check(
-			'import: the sandbox and redirecting credentials, the 5 example workflows and 4 e2e-only ones',
+			'import: the sandbox and redirecting credentials, the 5 example workflows and 5 e2e-only ones',
 			async () => {
 				const { dir, files, count } = prepareImports(n8n, sandbox, alerts.url, redirecting.url);
 				const credentials = await n8n.cli(
@@ -1124,6 +1140,46 @@ async function main(): Promise<void> {
 				same(accepted.map(pairedIndex), [0, 1, 4, 5], 'main output pairedItem');
 				same(failures.map(pairedIndex), [2, 3], 'error output pairedItem');
 				return `error items: ${failures.map((item) => JSON.stringify(item.json).slice(0, 160)).join(' | ')}`;
+			},
+		);
+
+		await check(
+			"batched send, the 2nd POST answered 500, the node's Retry On Fail (2 tries): the retry runs in the same execution with the same message IDs, so the 2 messages accepted before are refused as duplicates and the other 4 are sent; 5 POSTs in all",
+			async () => {
+				const from = sandbox.requests().length;
+				failSecondSend();
+				const execution = await runThroughWebhook(WORKFLOWS.batchRetry, E2E_PATHS.batchRetry, SIX);
+				sandbox.clearDrills();
+				const sends = sendsSince(from);
+				same(
+					sends.map((request) => request.status),
+					[200, 500, 200, 200, 200],
+					'POST statuses',
+				);
+				same(
+					sends.slice(2).flatMap(messageIdsOf),
+					[
+						...messageIdsOf(sends[0]),
+						...messageIdsOf(sends[1]),
+						...sends.slice(4).flatMap(messageIdsOf),
+					],
+					'message IDs of the retry (those of the first try)',
+				);
+				same(execution.status, 'success', 'execution status');
+				const items = execution.data?.resultData.runData['Send Text']?.[0]?.data?.main?.[0] ?? [];
+				same(
+					items.map((item) => [pairedIndex(item), item.json.statusName]),
+					[
+						[0, 'REJECTED_DUPLICATE_MESSAGE_ID'],
+						[1, 'REJECTED_DUPLICATE_MESSAGE_ID'],
+						[2, 'MESSAGE_ACCEPTED'],
+						[3, 'MESSAGE_ACCEPTED'],
+						[4, 'MESSAGE_ACCEPTED'],
+						[5, 'MESSAGE_ACCEPTED'],
+					],
+					'output (item, statusName)',
+				);
+				return `POSTs ${sends.map((request) => request.status).join(', ')}; items 0-1 REJECTED_DUPLICATE_MESSAGE_ID, 2-5 MESSAGE_ACCEPTED`;
 			},
 		);
 
