@@ -6,6 +6,7 @@ import * as deliveryReport from './deliveryReport';
 import * as log from './log';
 import * as message from './message';
 import * as scenario from './scenario';
+import { itemParameters } from './parameters';
 import type { OperationContext, OperationExecute } from './types';
 
 const operations: Record<string, Record<string, OperationExecute>> = {
@@ -28,6 +29,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			{ description: 'Pick a resource and an operation from the lists in the node.' },
 		);
 	}
-	const context: OperationContext = { policy: readRetryPolicy.call(this) };
+	const context: OperationContext = {
+		policy: readRetryPolicy.call(this),
+		read: itemParameters(this, items).read,
+	};
 	return [await execute.call(this, items, context)];
 }

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { ReadParameter } from '../actions/parameters';
 import { readLimit } from '../builders/values';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../transport';
 
@@ -152,10 +153,10 @@ export const returnAllFields: INodeProperties[] = [
  * How many results Return All / Limit asks for: Infinity for Return All, else a whole number of
  * 1 or more (a ParameterError otherwise: 0, -1 or 2.5 used to end in an empty result).
  */
-export function readResultLimit(this: IExecuteFunctions, itemIndex: number): number {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+export function readResultLimit(read: ReadParameter, itemIndex: number): number {
+	const returnAll = read('returnAll', itemIndex, false) as boolean;
 	if (returnAll === true) return Infinity;
-	return readLimit(this.getNodeParameter('limit', itemIndex, 50), { returnAll: true });
+	return readLimit(read('limit', itemIndex, 50), { returnAll: true });
 }
 
 /** Time units of a step's validity period. */

@@ -127,8 +127,7 @@ function assignMessages(chunk: Chunk, response: unknown, outcomes: Map<number, I
 		byId.set(message.messageId, byId.has(message.messageId) ? null : message);
 	}
 	const byPosition =
-		destinations.every((d) => d.messageId === undefined) &&
-		messages.length === destinations.length;
+		destinations.every((d) => d.messageId === undefined) && messages.length === destinations.length;
 
 	let position = 0;
 	for (const item of chunk.items) {

@@ -12,9 +12,10 @@ import { readResultLimit, returnAllFields } from '../../descriptions/common';
 import { asTrimmedText } from '../../builders/values';
 import { CHANNEL_OPTIONS, checkChannel } from '../../channels';
 import { LIMITS } from '../../limits';
-import { infobipApiRequest, repeatsPage, type RetryPolicy } from '../../transport';
+import { infobipApiRequest, repeatsPage } from '../../transport';
 import { errorItem, toItemError } from '../items';
-import type { OperationExecute } from '../types';
+import type { ReadParameter } from '../parameters';
+import type { OperationContext, OperationExecute } from '../types';
 
 export const REPORTS_PATH = '/omni/1/reports';
 
@@ -70,9 +71,9 @@ interface ReportFilters {
 	limit: number;
 }
 
-function readFilters(this: IExecuteFunctions, itemIndex: number): ReportFilters {
-	const limit = readResultLimit.call(this, itemIndex);
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+function readFilters(read: ReadParameter, itemIndex: number): ReportFilters {
+	const limit = readResultLimit(read, itemIndex);
+	const filters = read('filters', itemIndex, {}) as IDataObject;
 	const query: IDataObject = {};
 	const labels = { bulkId: 'Bulk ID', messageId: 'Message ID', channel: 'Channel' } as const;
 	for (const [key, label] of Object.entries(labels)) {
@@ -93,10 +94,10 @@ const plural = (count: number) => `${count} delivery report${count === 1 ? '' : 
 async function fetchReports(
 	this: IExecuteFunctions,
 	itemIndex: number,
-	policy: RetryPolicy,
+	{ policy, read }: OperationContext,
 	reports: IDataObject[],
 ): Promise<string | undefined> {
-	const { query, limit } = readFilters.call(this, itemIndex);
+	const { query, limit } = readFilters(read, itemIndex);
 	let previous: IDataObject[] | undefined;
 	while (reports.length < limit) {
 		const pageSize = Math.min(LIMITS.reportsPageMax, limit - reports.length);
@@ -143,11 +144,7 @@ function keepFetchedReports(
 }
 
 /** One input item at a time; its reports, then (with Continue On Fail) its error, paired to it. */
-export const execute: OperationExecute = async function (
-	this: IExecuteFunctions,
-	items,
-	{ policy },
-) {
+export const execute: OperationExecute = async function (this: IExecuteFunctions, items, context) {
 	const output: INodeExecutionData[] = [];
 	const continueOnFail = this.continueOnFail();
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
@@ -157,7 +154,7 @@ export const execute: OperationExecute = async function (
 			pairedItem: { item: itemIndex },
 		});
 		try {
-			const notice = await fetchReports.call(this, itemIndex, policy, reports);
+			const notice = await fetchReports.call(this, itemIndex, context, reports);
 			if (notice) this.addExecutionHints({ message: notice, location: 'outputPane' });
 		} catch (caught) {
 			const error = toItemError.call(this, caught, itemIndex);

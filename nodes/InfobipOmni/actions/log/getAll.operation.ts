@@ -141,11 +141,11 @@ const TEXT_FILTERS: Record<string, string> = {
 };
 
 /** `GET /omni/1/logs` with every filter of reference §3.11; repeatable, unlike reports. */
-export const execute = perItemOperation(async function (itemIndex, { policy }) {
-	const limit = readLimit(this.getNodeParameter('limit', itemIndex, 50), {
+export const execute = perItemOperation(async function (itemIndex, { policy, read }) {
+	const limit = readLimit(read('limit', itemIndex, 50), {
 		max: LIMITS.logsPageMax,
 	});
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const filters = read('filters', itemIndex, {}) as IDataObject;
 	const query: IDataObject = {};
 	for (const [key, label] of Object.entries(TEXT_FILTERS)) {
 		const value = asTrimmedText(label, filters[key]);

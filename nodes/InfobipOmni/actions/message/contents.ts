@@ -1,8 +1,9 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { buildChannelContent, buildValidity } from '../../builders/channelContent';
 import type { RecipientParameters } from '../../builders/recipients';
 import { asTrimmedText } from '../../builders/values';
+import type { ReadParameter } from '../parameters';
 
 interface ValidityEntry {
 	channel?: unknown;
@@ -12,11 +13,10 @@ interface ValidityEntry {
 
 /** Options → Validity Periods, as channel value → validity fields, checked per channel. */
 export function readValidityPeriods(
-	this: IExecuteFunctions,
+	read: ReadParameter,
 	itemIndex: number,
 ): Record<string, IDataObject> {
-	const entries = (this.getNodeParameter('options.validityPeriods.period', itemIndex, []) ??
-		[]) as ValidityEntry[];
+	const entries = (read('options.validityPeriods.period', itemIndex, []) ?? []) as ValidityEntry[];
 	const byChannel: Record<string, IDataObject> = {};
 	for (const entry of entries) {
 		const channel = asTrimmedText('Validity Periods → Channel', entry.channel);
@@ -43,11 +43,15 @@ export function contentsFrom(
 
 /** Phone numbers and Facebook user key, the recipients of Send Text and Send Rich Media. */
 export function readPhoneAndFacebookRecipients(
-	this: IExecuteFunctions,
+	read: ReadParameter,
 	itemIndex: number,
 ): RecipientParameters {
 	return {
-		phoneNumbers: this.getNodeParameter('phoneNumbers', itemIndex, ''),
-		facebookUserKey: this.getNodeParameter('facebookUserKey', itemIndex, ''),
+		phoneNumbers: read('phoneNumbers', itemIndex, ''),
+		facebookUserKey: read(
+			'facebookUserKey',
+			itemIndex,
+			'',
+		) as RecipientParameters['facebookUserKey'],
 	};
 }

@@ -15,6 +15,7 @@ import { LIMITS } from '../../limits';
 import { readBoundedOption } from '../../descriptions/common';
 import { infobipApiRequest } from '../../transport';
 import { errorItem, toItemError } from '../items';
+import type { ReadParameter } from '../parameters';
 import { readScenarioKey } from '../scenario/shared';
 import type { OperationContext, OperationExecute } from '../types';
 
@@ -27,7 +28,11 @@ export interface ItemMessage {
 	contents: Record<string, IDataObject>;
 }
 
-type ReadItemMessage = (this: IExecuteFunctions, itemIndex: number) => ItemMessage;
+type ReadItemMessage = (
+	this: IExecuteFunctions,
+	itemIndex: number,
+	read: ReadParameter,
+) => ItemMessage;
 
 /** The Options collection of a send as n8n hands it over. */
 interface SendOptions extends SendOptionParameters {
@@ -289,7 +294,7 @@ export function sendOperation(readItemMessage: ReadItemMessage): OperationExecut
 	return async function (
 		this: IExecuteFunctions,
 		items: INodeExecutionData[],
-		{ policy }: OperationContext,
+		{ policy, read }: OperationContext,
 	): Promise<INodeExecutionData[]> {
 		const settings = readSettings.call(this);
 		const continueOnFail = this.continueOnFail();
@@ -306,11 +311,11 @@ export function sendOperation(readItemMessage: ReadItemMessage): OperationExecut
 		};
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
-				const useDefault = this.getNodeParameter('useDefaultScenario', itemIndex, false) as boolean;
-				const scenarioKey = useDefault ? undefined : readScenarioKey.call(this, itemIndex);
-				const message = readItemMessage.call(this, itemIndex);
+				const useDefault = read('useDefaultScenario', itemIndex, false) as boolean;
+				const scenarioKey = useDefault ? undefined : readScenarioKey(read, itemIndex);
+				const message = readItemMessage.call(this, itemIndex, read);
 				// The Options collection, read once per item: message ID settings and send options.
-				const options = this.getNodeParameter('options', itemIndex, {}) as SendOptions;
+				const options = read('options', itemIndex, {}) as SendOptions;
 				const destinations = buildDestinations(
 					message.recipients,
 					messageIdsFor(options, itemIndex, runPrefix),

@@ -133,15 +133,15 @@ export const description = updateDisplayOptions(
 );
 
 /** Any combination of channel contents for the scenario's steps. */
-export const execute = sendOperation(function (itemIndex) {
-	const channelValues = (this.getNodeParameter('channelContents', itemIndex, {}) ?? {}) as Record<
+export const execute = sendOperation(function (itemIndex, read) {
+	const channelValues = (read('channelContents', itemIndex, {}) ?? {}) as Record<
 		string,
 		IDataObject
 	>;
-	const addresses = (this.getNodeParameter('otherAddresses', itemIndex, {}) ?? {}) as IDataObject;
+	const addresses = (read('otherAddresses', itemIndex, {}) ?? {}) as IDataObject;
 	return {
 		recipients: {
-			phoneNumbers: this.getNodeParameter('phoneNumbers', itemIndex, ''),
+			phoneNumbers: read('phoneNumbers', itemIndex, ''),
 			...addresses,
 		},
 		contents: contentsFrom(channelValues, {}),

@@ -47,19 +47,19 @@ export const description = updateDisplayOptions(
 );
 
 /** The seed's rich send: a Facebook Messenger image, audio, video or file, with SMS failover. */
-export const execute = sendOperation(function (itemIndex) {
-	const smsText = asText('SMS Text', this.getNodeParameter('smsText', itemIndex, ''));
+export const execute = sendOperation(function (itemIndex, read) {
+	const smsText = asText('SMS Text', read('smsText', itemIndex, ''));
 	return {
-		recipients: readPhoneAndFacebookRecipients.call(this, itemIndex),
+		recipients: readPhoneAndFacebookRecipients(read, itemIndex),
 		contents: contentsFrom(
 			{
 				FACEBOOK: {
-					type: this.getNodeParameter('mediaType', itemIndex, 'IMAGE'),
-					url: this.getNodeParameter('mediaUrl', itemIndex, ''),
+					type: read('mediaType', itemIndex, 'IMAGE'),
+					url: read('mediaUrl', itemIndex, ''),
 				},
 				SMS: smsText.trim() ? { text: smsText } : undefined,
 			},
-			readValidityPeriods.call(this, itemIndex),
+			readValidityPeriods(read, itemIndex),
 		),
 	};
 });

@@ -35,19 +35,18 @@ export const description = updateDisplayOptions(
 );
 
 /** The seed's text send: a Facebook Messenger text with an SMS failover text. */
-export const execute = sendOperation(function (itemIndex) {
-	const text = (name: string, label: string) =>
-		asText(label, this.getNodeParameter(name, itemIndex, ''));
+export const execute = sendOperation(function (itemIndex, read) {
+	const text = (name: string, label: string) => asText(label, read(name, itemIndex, ''));
 	const facebookText = text('facebookText', 'Facebook Text');
 	const smsText = text('smsText', 'SMS Text');
 	return {
-		recipients: readPhoneAndFacebookRecipients.call(this, itemIndex),
+		recipients: readPhoneAndFacebookRecipients(read, itemIndex),
 		contents: contentsFrom(
 			{
 				FACEBOOK: facebookText.trim() ? { text: facebookText } : undefined,
 				SMS: smsText.trim() ? { text: smsText } : undefined,
 			},
-			readValidityPeriods.call(this, itemIndex),
+			readValidityPeriods(read, itemIndex),
 		),
 	};
 });

@@ -18,12 +18,11 @@ export const description = updateDisplayOptions(
 );
 
 /** `POST /omni/1/scenarios`: one scenario per item, answered with its new key. */
-export const execute = perItemOperation(async function (itemIndex, { policy }) {
+export const execute = perItemOperation(async function (itemIndex, { policy, read }) {
 	const body = buildScenarioBody({
-		name: this.getNodeParameter('name', itemIndex, ''),
-		steps:
-			(this.getNodeParameter('steps.step', itemIndex, []) as ScenarioParameters['steps']) ?? [],
-		isDefault: this.getNodeParameter('isDefault', itemIndex, false) as boolean,
+		name: read('name', itemIndex, ''),
+		steps: (read('steps.step', itemIndex, []) as ScenarioParameters['steps']) ?? [],
+		isDefault: read('isDefault', itemIndex, false) as boolean,
 	});
 	return await infobipApiRequest.call(
 		this,

@@ -11,8 +11,8 @@ export const description = updateDisplayOptions(
 );
 
 /** `GET /omni/1/scenarios/{key}`. */
-export const execute = perItemOperation(async function (itemIndex, { policy }) {
-	const key = readScenarioKey.call(this, itemIndex);
+export const execute = perItemOperation(async function (itemIndex, { policy, read }) {
+	const key = readScenarioKey(read, itemIndex);
 	return await infobipApiRequest.call(
 		this,
 		{ method: 'GET', path: scenarioPath(key), itemIndex },

@@ -35,9 +35,9 @@ export const description = updateDisplayOptions(
  * `GET /omni/1/scenarios`, page by page until a short page, the limit, or a page seen before:
  * one item per scenario.
  */
-export const execute = perItemOperation(async function (itemIndex, { policy }) {
-	const limit = readResultLimit.call(this, itemIndex);
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as { isDefault?: boolean };
+export const execute = perItemOperation(async function (itemIndex, { policy, read }) {
+	const limit = readResultLimit(read, itemIndex);
+	const filters = read('filters', itemIndex, {}) as { isDefault?: boolean };
 	const pageSize = Math.min(SCENARIO_PAGE_SIZE, limit);
 
 	const scenarios: IDataObject[] = [];

@@ -1,7 +1,8 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { checkScenarioKey } from '../../builders/scenario';
 import { infobipApiRequest, type InfobipFunctions, type RetryPolicy } from '../../transport';
+import type { ReadParameter } from '../parameters';
 
 export const SCENARIOS_PATH = '/omni/1/scenarios';
 
@@ -10,8 +11,8 @@ export const SCENARIO_PAGE_SIZE = 100;
 
 export const scenarioPath = (key: string) => `${SCENARIOS_PATH}/${encodeURIComponent(key)}`;
 
-export function readScenarioKey(this: IExecuteFunctions, itemIndex: number): string {
-	return checkScenarioKey(this.getNodeParameter('scenario', itemIndex, '', { extractValue: true }));
+export function readScenarioKey(read: ReadParameter, itemIndex: number): string {
+	return checkScenarioKey(read('scenario', itemIndex, '', { extractValue: true }));
 }
 
 /** One page of `GET /omni/1/scenarios` (page is zero-based). */

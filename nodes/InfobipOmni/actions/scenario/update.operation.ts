@@ -45,9 +45,9 @@ interface UpdateFields {
  * Infobip's PUT replaces the whole scenario, so the current one is read first and only the
  * fields the user set are changed.
  */
-export const execute = perItemOperation(async function (itemIndex, { policy }) {
-	const key = readScenarioKey.call(this, itemIndex);
-	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as UpdateFields;
+export const execute = perItemOperation(async function (itemIndex, { policy, read }) {
+	const key = readScenarioKey(read, itemIndex);
+	const fields = read('updateFields', itemIndex, {}) as UpdateFields;
 	const newFlow = fields.steps === undefined ? undefined : buildFlow(fields.steps.step);
 	const newName = readScenarioName(fields.name);
 
