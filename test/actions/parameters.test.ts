@@ -37,6 +37,7 @@ class ParameterProbe implements INodeType {
 		group: ['transform'],
 		version: 1,
 		description: 'Reads one parameter both ways',
+		usableAsTool: true,
 		defaults: { name: 'Parameter Probe' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
