@@ -1,11 +1,12 @@
 // Dev-only (never shipped, never scanned): n8n Cloud's runtime rules do not apply here.
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
 /**
- * `npm run bench`: the Infobip OMNI node, the floor and the naive way through n8n-core's engine
+ * `npm run bench:core`, the developers' quick loop (the headline figures come from the real app,
+ * `npm run bench`): the Infobip OMNI node, the floor and the naive way through n8n-core's engine
  * against the local sandbox with 20 ms of latency per request, for N = 1,000 and 10,000.
  * Each case runs in a fresh worker process (bench/worker.ts); the sandbox runs here, and counts
- * requests and requests in flight on the server side. Writes bench/results.json and
- * bench/chart.svg and prints a table.
+ * requests and requests in flight on the server side. Writes bench/core-results.json and
+ * bench/core-chart.svg and prints a table.
  *
  * Options: --sizes 1000,10000   --naive-cap-seconds 15   --repeats 3   --out <dir> (default: bench/)
  */
@@ -448,8 +449,8 @@ async function main() {
 		targets: targetList,
 		durationSeconds: round((Date.now() - started) / 1000),
 	};
-	writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(report, null, '\t')}\n`);
-	writeFileSync(join(outDir, 'chart.svg'), renderChart(report));
+	writeFileSync(join(outDir, 'core-results.json'), `${JSON.stringify(report, null, '\t')}\n`);
+	writeFileSync(join(outDir, 'core-chart.svg'), renderChart(report));
 
 	print();
 	print(
@@ -496,7 +497,7 @@ async function main() {
 	}
 	print();
 	print(
-		`Wrote ${join(outDir, 'results.json')} and ${join(outDir, 'chart.svg')} in ${report.durationSeconds} s.`,
+		`Wrote ${join(outDir, 'core-results.json')} and ${join(outDir, 'core-chart.svg')} in ${report.durationSeconds} s.`,
 	);
 }
 

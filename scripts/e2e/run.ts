@@ -57,6 +57,7 @@ const WORKFLOWS = {
 	batchRetry: 'ibOmniE2eBatch03',
 	redirect: 'ibOmniE2eRedir01',
 	legacyOnce: 'ibOmniE2eLegacy1',
+	expressions: 'ibOmniE2eExpr001',
 };
 /** A second credential: its Base URL is a local server that answers every request with a 307. */
 const REDIRECT_CREDENTIAL = { id: 'ibOmniRedirect01', name: 'Infobip OMNI redirecting' };
@@ -316,6 +317,82 @@ function e2eWorkflows(): Json[] {
 	];
 }
 
+/** Items whose fields the expressions of the expressions workflow read, one shape each. */
+const EXPRESSION_ITEMS: Json[] = [
+	{ phone: '41793026727', text: 'Hello Ana', 'sms text': 'SMS for Ana', ref: 'A-1' },
+	{ phone: 41793026731, text: 'Grüße {{ not an expression }}', 'sms text': '=1+1', ref: 'B-2' },
+	{ text: 'No phone' },
+	{ phone: ['41793026727', '41793026731'], text: '', 'sms text': 'Array', ref: 'C-3' },
+	{ phone: '41793026727', text: 42, 'sms text': true, ref: { nested: 1 } },
+	{ phone: null, text: 'null phone', 'sms text': 'x', ref: '' },
+];
+
+/**
+ * The node's parameter reader under the app's `vm` expression engine: the same items reach two
+ * Send Text nodes, one reading `{{ $json.x }}` (read straight from the item by the node), one
+ * `{{ ($json.x) }}` (the same value, evaluated by n8n). Bodies and outputs must be the same.
+ */
+function expressionsWorkflow(): Json {
+	const send = (id: string, name: string, y: number, wrap: (path: string) => string): Json => ({
+		id,
+		name,
+		type: 'n8n-nodes-infobip-omni.infobipOmni',
+		typeVersion: 1,
+		position: [440, y],
+		parameters: {
+			resource: 'message',
+			operation: 'sendText',
+			useDefaultScenario: true,
+			phoneNumbers: wrap('$json.phone'),
+			facebookText: wrap('$json.text'),
+			smsText: wrap('$json["sms text"]'),
+			options: { callbackData: wrap('$json.ref') },
+		},
+		credentials: { infobipOmniBasicAuthApi: CREDENTIAL },
+		onError: 'continueRegularOutput',
+	});
+	return {
+		id: WORKFLOWS.expressions,
+		name: 'e2e: the parameter reader against n8n, vm engine',
+		active: false,
+		nodes: [
+			{
+				id: '1b7e2c4d-6f80-4a1b-9c2d-3e4f5a6b7c81',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: '2c8f3d5e-7091-4b2c-8d3e-4f5a6b7c8d92',
+				name: 'Items',
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				position: [220, 0],
+				parameters: {
+					jsCode: `return ${JSON.stringify(EXPRESSION_ITEMS)}.map((json) => ({ json }));`,
+				},
+			},
+			send('3d904e6f-81a2-4c3d-9e4f-5a6b7c8d9ea3', 'Direct', -100, (path) => `={{ ${path} }}`),
+			send('4ea15f70-92b3-4d4e-8f5a-6b7c8d9eafb4', 'By n8n', 100, (path) => `={{ (${path}) }}`),
+		],
+		connections: {
+			Start: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
+			Items: {
+				main: [
+					[
+						{ node: 'Direct', type: 'main', index: 0 },
+						{ node: 'By n8n', type: 'main', index: 0 },
+					],
+				],
+			},
+		},
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
+}
+
 /**
  * report-once as a workflow saved with an older version of this package: its trigger still has
  * the removed Dedupe Window option. Own id and webhook id, so both can be active at once.
@@ -381,7 +458,7 @@ function prepareImports(home: N8nHome, sandbox: Sandbox, alertUrl: string, redir
 		}
 		writeFileSync(join(dir, 'workflows', file), text);
 	}
-	const extra = [...e2eWorkflows(), legacyOnceWorkflow()];
+	const extra = [...e2eWorkflows(), legacyOnceWorkflow(), expressionsWorkflow()];
 	for (const workflow of extra) {
 		writeFileSync(join(dir, 'workflows', `${String(workflow.id)}.json`), JSON.stringify(workflow));
 	}
@@ -478,7 +555,7 @@ async function main(): Promise<void> {
 		const n8n = home;
 
 		const imported = await check(
-			'import: the sandbox and redirecting credentials, the 5 example workflows and 5 e2e-only ones',
+			'import: the sandbox and redirecting credentials, the 5 example workflows and 6 e2e-only ones',
 			async () => {
 				const { dir, files, count } = prepareImports(n8n, sandbox, alerts.url, redirecting.url);
 				const credentials = await n8n.cli(
@@ -608,6 +685,35 @@ async function main(): Promise<void> {
 				same(output(runData, 'Delivered').map(line), ['SMS DELIVERED'], 'Delivered');
 				same(output(runData, 'Step Failed').map(line), ['FACEBOOK UNDELIVERABLE'], 'Step Failed');
 				return `${attempt.ms} ms`;
+			},
+		);
+
+		// --- the parameter reader under the vm engine, headless ---
+		await check(
+			'expressions: {{ $json.x }} read by the node gives the bodies and outputs of {{ ($json.x) }} evaluated by n8n (vm engine)',
+			async () => {
+				const { run, requests } = await execute(n8n, sandbox, WORKFLOWS.expressions);
+				same(run.status, 'success', 'status');
+				const runData = (run.data as { resultData: { runData: RunData } }).resultData.runData;
+				/** Message IDs hold the node's ID, bulk IDs are the sandbox's: all else must match. */
+				const withoutIds = (value: unknown) =>
+					JSON.stringify(value, (key, inner: unknown) =>
+						key === 'messageId' || key === 'bulkId' ? '…' : inner,
+					);
+				const bodiesOf = (nodeId: string) =>
+					sorted(
+						requests
+							.filter((request) => request.path === '/omni/1/advanced')
+							.filter((request) => JSON.stringify(request.body).includes(nodeId))
+							.map((request) => withoutIds(request.body)),
+					);
+				const direct = bodiesOf('3d904e6f-81a2-4c3d-9e4f-5a6b7c8d9ea3');
+				same(direct, bodiesOf('4ea15f70-92b3-4d4e-8f5a-6b7c8d9eafb4'), 'request bodies');
+				const items = (node: string) => output(runData, node).map(withoutIds);
+				same(items('Direct'), items('By n8n'), 'output items');
+				expect(direct.length > 0, 'no request was sent');
+				const errors = output(runData, 'Direct').filter((item) => item.error !== undefined);
+				return `${direct.length} requests and ${output(runData, 'Direct').length} items each (${errors.length} error items), the same`;
 			},
 		);
 

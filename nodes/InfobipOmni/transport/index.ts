@@ -1,4 +1,6 @@
 import type {
+	IAdditionalCredentialOptions,
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
@@ -138,6 +140,27 @@ function networkFailure(error: unknown): { code: string; timedOut: boolean } {
  * Infobip error envelopes into a readable NodeApiError, and retries only where it is safe:
  * 429 for any method (Infobip did not process it), and GETs on 502/503/504 or a lost connection.
  */
+/** The credential of each node run (one n8n context object per run), fetched once. */
+const runCredentials = new WeakMap<object, Promise<ICredentialDataDecryptedObject>>();
+
+/**
+ * Fetched once per node run and handed to every request: in the app each fetch is a database
+ * read, a decryption and an expression resolution, which 10,000 personalised requests repeated.
+ */
+async function credentialOptions(
+	context: InfobipFunctions,
+	type: string,
+): Promise<IAdditionalCredentialOptions> {
+	let data = runCredentials.get(context);
+	if (!data) {
+		data = context.getCredentials(type);
+		runCredentials.set(context, data);
+		data.catch(() => runCredentials.delete(context));
+	}
+	const { id, name } = context.getNode().credentials?.[type] ?? { id: null, name: type };
+	return { credentialsDecrypted: { id: id ?? '', name, type, data: await data } };
+}
+
 export async function infobipApiRequest(
 	this: InfobipFunctions,
 	request: InfobipRequest,
@@ -163,6 +186,7 @@ export async function infobipApiRequest(
 		disableFollowRedirect: true,
 	};
 
+	const credentials = await credentialOptions(this, credentialType);
 	let waitedMs = 0;
 	for (let attempt = 0; ; attempt++) {
 		let response: FullResponse | undefined;
@@ -172,6 +196,7 @@ export async function infobipApiRequest(
 				this,
 				credentialType,
 				options,
+				credentials,
 			)) as FullResponse;
 		} catch (error) {
 			const cause = (error as { cause?: unknown }).cause;
