@@ -421,7 +421,7 @@ async function main() {
 	const comparisons = compare(results);
 	const targetList = targets(results, comparisons);
 	const report = {
-		benchmark: 'npm run bench',
+		benchmark: 'npm run bench:core',
 		generatedAt: new Date().toISOString(),
 		machine: {
 			cpus: cpus().length,

@@ -1,17 +1,17 @@
 // Dev-only (never shipped, never scanned): n8n Cloud's runtime rules do not apply here.
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
 /**
- * `npm run bench:app`: the Infobip OMNI node's speed inside the real n8n app (2.41.1 on Node 24,
+ * `npm run bench`: the Infobip OMNI node's speed inside the real n8n app (2.41.1 on Node 24,
  * its default `vm` expression engine), next to what a user would build with n8n's HTTP Request
  * node, against the local sandbox at 20 ms per request. Each run is a fresh
  * `n8n execute --id --rawOutput` process; its numbers come from n8n's own execution data (each
  * node's executionTime, startedAt/stoppedAt), the sandbox's server side (requests, peak in flight,
- * accepted destinations) and the process's VmHWM. Writes <out>/app-results.json and
- * <out>/app-results.md and prints the table.
+ * accepted destinations) and the process's VmHWM. Writes <out>/results.json and
+ * <out>/results.md and prints the table.
  *
  * Options: --sizes 1000,10000  --repeats 3  --workloads broadcast,personalised
  *          --variants node,http,codeHttp  --in-flight N (the node's Requests in Flight)
- *          --profile <caseId> (one extra run under --cpu-prof, summarised into app-profile.md)
+ *          --profile <caseId> (one extra run under --cpu-prof, summarised into profile.md)
  *          --out <dir> (default: bench/)
  */
 import diagnostics from 'node:diagnostics_channel';
@@ -20,6 +20,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
+import { LIMITS } from '../../nodes/InfobipOmni/limits';
 import { DEFAULT_ACCOUNT, startSandbox, type Sandbox } from '../../sandbox';
 import { launch, N8nHome, parseRawOutput, ROOT } from '../../scripts/e2e/n8n';
 import { BENCH_SCENARIO, phoneFor } from '../cases';
@@ -37,7 +38,7 @@ import {
 
 const LATENCY_MS = 20;
 /** The node's Requests in Flight when the option is left empty (nodes/InfobipOmni/limits.ts). */
-const NODE_DEFAULT_IN_FLIGHT = 5;
+const NODE_DEFAULT_IN_FLIGHT = LIMITS.requestsInFlight.default;
 /** A run that takes longer than this is killed and counted as failed. */
 const RUN_TIMEOUT_MS = 600_000;
 const RSS_POLL_MS = 50;
@@ -537,10 +538,10 @@ async function profile(home: N8nHome, sandbox: Sandbox, spec: AppCase) {
 				'the whole process (boot and shutdown included)',
 			),
 		].join('\n');
-		writeFileSync(join(outDir, 'app-profile.md'), markdown);
+		writeFileSync(join(outDir, 'profile.md'), markdown);
 		print();
 		print(markdown);
-		print(`Wrote ${join(outDir, 'app-profile.md')}.`);
+		print(`Wrote ${join(outDir, 'profile.md')}.`);
 		return run;
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
@@ -582,7 +583,7 @@ async function main(): Promise<boolean> {
 	if (allCases.length === 0) throw new Error('no cases: check --sizes, --workloads, --variants');
 	mkdirSync(outDir, { recursive: true });
 	print(
-		`bench:app: the real n8n app against the sandbox (${LATENCY_MS} ms per request), N = ${sizes.join(', ')}, ${REPEATS} repeat(s), ${allCases.length} workflows.`,
+		`bench: the real n8n app against the sandbox (${LATENCY_MS} ms per request), N = ${sizes.join(', ')}, ${REPEATS} repeat(s), ${allCases.length} workflows.`,
 	);
 	const sandbox = await startSandbox({
 		latencyMs: LATENCY_MS,
@@ -631,7 +632,7 @@ async function main(): Promise<boolean> {
 		addRatios(medians);
 		const table = markdownTable(medians);
 		const report = {
-			benchmark: 'npm run bench:app',
+			benchmark: 'npm run bench',
 			generatedAt: new Date().toISOString(),
 			machine: {
 				cpus: cpus().length,
@@ -668,9 +669,9 @@ async function main(): Promise<boolean> {
 			medians,
 			durationSeconds: round((Date.now() - started) / 1000),
 		};
-		writeFileSync(join(outDir, 'app-results.json'), `${JSON.stringify(report, null, '\t')}\n`);
+		writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(report, null, '\t')}\n`);
 		const markdown = [
-			'# `npm run bench:app`',
+			'# `npm run bench`',
 			'',
 			`n8n ${version} on Node 24 (${cpus().length} CPUs, ${cpus()[0]?.model ?? 'unknown'}), sandbox latency ${LATENCY_MS} ms, medians of ${REPEATS} run(s), ${report.generatedAt}.`,
 			'node ms: the measured node’s executionTime in n8n; execution ms: the whole execution; floor: ceil(requests / in flight) × 20 ms.',
@@ -678,7 +679,7 @@ async function main(): Promise<boolean> {
 			table,
 			'',
 		].join('\n');
-		writeFileSync(join(outDir, 'app-results.md'), markdown);
+		writeFileSync(join(outDir, 'results.md'), markdown);
 		print();
 		print(table);
 		print();
@@ -687,7 +688,7 @@ async function main(): Promise<boolean> {
 			ok &&= run.ok;
 		}
 		print(
-			`Wrote ${join(outDir, 'app-results.json')} and ${join(outDir, 'app-results.md')} in ${round((Date.now() - started) / 1000)} s.`,
+			`Wrote ${join(outDir, 'results.json')} and ${join(outDir, 'results.md')} in ${round((Date.now() - started) / 1000)} s.`,
 		);
 	} finally {
 		home?.remove();
@@ -698,7 +699,7 @@ async function main(): Promise<boolean> {
 
 main().then(
 	(ok) => {
-		if (!ok) print('bench:app: at least one run failed (see ERROR above).');
+		if (!ok) print('bench: at least one run failed (see ERROR above).');
 		process.exit(ok ? 0 : 1);
 	},
 	(error: Error) => {

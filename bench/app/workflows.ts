@@ -178,7 +178,7 @@ export function workflowFor(spec: AppCase, sandboxUrl: string): Json {
 	}
 	return {
 		id: spec.workflowId,
-		name: `bench:app ${spec.id}`,
+		name: `bench ${spec.id}`,
 		active: false,
 		nodes: [
 			{

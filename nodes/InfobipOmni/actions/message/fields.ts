@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { CHANNEL_OPTIONS } from '../../channels';
+import { LIMITS } from '../../limits';
 import {
 	requestOptionFields,
 	scenarioLocator,
@@ -110,11 +111,10 @@ export function sendOptions(extra: INodeProperties[] = []): INodeProperties {
 			displayName: 'Batch Size',
 			name: 'batchSize',
 			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 1000 },
+			typeOptions: { minValue: 1, maxValue: LIMITS.batchSize.max },
 			noDataExpression: true,
 			default: 100,
-			description:
-				'Items whose messages are the same except for their recipients are sent together, up to this many recipients per request (1 to 1000). Each item still gets its own output.',
+			description: `Items whose messages are the same except for their recipients are sent together, up to this many recipients per request (1 to ${LIMITS.batchSize.max}). Each item still gets its own output.`,
 		},
 		{
 			displayName: 'Bulk ID',
@@ -201,10 +201,10 @@ export function sendOptions(extra: INodeProperties[] = []): INodeProperties {
 			displayName: 'Requests in Flight',
 			name: 'requestsInFlight',
 			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 50 },
+			typeOptions: { minValue: 1, maxValue: LIMITS.requestsInFlight.max },
 			noDataExpression: true,
-			default: 5,
-			description: 'How many send requests may wait for Infobip at the same time',
+			default: 20,
+			description: `How many send requests may wait for Infobip at the same time (1 to ${LIMITS.requestsInFlight.max}). Infobip publishes no rate limit for sends; a 429 answer is retried after the time it asks for.`,
 		},
 		{
 			displayName: 'Requests per Second',

@@ -324,7 +324,7 @@ export function sendOperation(readItemMessage: ReadItemMessage): OperationExecut
 					throw new ParameterError(
 						'Phone Numbers',
 						`${destinations.length} recipients are more than the Batch Size of ${settings.batchSize}`,
-						'Split the recipients over several items, or raise Batch Size (up to 1000).',
+						`Split the recipients over several items, or raise Batch Size (up to ${LIMITS.batchSize.max}).`,
 					);
 				}
 				const body = buildSendBody({
