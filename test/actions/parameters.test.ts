@@ -157,6 +157,7 @@ async function probe(parameters: INodeParameters, items: IDataObject[] = ITEMS) 
 				n8n: Outcome;
 				again: Outcome;
 				strategy: ReadStrategy | null;
+				n8nReads: number;
 			},
 	);
 }

@@ -4,7 +4,6 @@ import type {
 	INodeExecutionData,
 	NodeParameterValueType,
 } from 'n8n-workflow';
-import { deepCopy } from 'n8n-workflow';
 
 /** `getNodeParameter(name, itemIndex, fallback, options)`, as a plain function. */
 export type ReadParameter = (
@@ -122,8 +121,17 @@ function setAt(target: unknown, at: Step[], value: unknown): unknown {
 	return target;
 }
 
-const copy = <T>(value: T): T =>
-	value !== null && typeof value === 'object' ? deepCopy(value) : value;
+/**
+ * Parameter values are JSON (n8n turns dates into text when it resolves them): a plain copy,
+ * several times cheaper than deepCopy, which the profile showed at 1.4% of a personalised send.
+ */
+function copy<T>(value: T): T {
+	if (Array.isArray(value)) return value.map(copy) as T;
+	if (value === null || typeof value !== 'object') return value;
+	const result: Record<string, unknown> = {};
+	for (const [key, inner] of Object.entries(value)) result[key] = copy(inner);
+	return result as T;
+}
 
 /**
  * Node parameters for every item of one execution, with the results of `getNodeParameter`:
