@@ -15,7 +15,16 @@
  *          --out <dir> (default: bench/)
  */
 import diagnostics from 'node:diagnostics_channel';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	closeSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	openSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -186,14 +195,16 @@ interface Spawned {
 /** One `n8n execute`, its peak RSS polled from /proc every 50 ms (the last value read counts). */
 async function spawnExecute(home: N8nHome, workflowId: string, extraEnv: NodeJS.ProcessEnv = {}) {
 	const started = Date.now();
+	// Into a file, not a pipe: n8n exits right after printing, and a pipe can lose the end of a
+	// large result (10,000 items of HTTP responses), while writes to a file are synchronous.
+	const outputFile = join(home.folder, `execute-${workflowId}.log`);
+	const fd = openSync(outputFile, 'w');
 	return await new Promise<Spawned>((done) => {
 		const child = launch(home.n8nBin, ['execute', `--id=${workflowId}`, '--rawOutput'], {
 			env: { ...home.env, ...extraEnv },
 			cwd: home.folder,
+			stdio: ['ignore', fd, fd],
 		});
-		const chunks: Buffer[] = [];
-		child.stdout?.on('data', (chunk: Buffer) => chunks.push(chunk));
-		child.stderr?.on('data', (chunk: Buffer) => chunks.push(chunk));
 		let peak = 0;
 		const poll = () => {
 			if (child.pid === undefined) return;
@@ -206,10 +217,13 @@ async function spawnExecute(home: N8nHome, workflowId: string, extraEnv: NodeJS.
 		child.on('close', (code, signal) => {
 			clearInterval(timer);
 			clearTimeout(killer);
+			closeSync(fd);
+			const output = readFileSync(outputFile, 'utf8');
+			rmSync(outputFile, { force: true });
 			done({
 				code,
 				signal,
-				output: Buffer.concat(chunks).toString(),
+				output,
 				ms: Date.now() - started,
 				pid: child.pid,
 				peakRssKb: peak,
