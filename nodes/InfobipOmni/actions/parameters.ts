@@ -121,10 +121,7 @@ function setAt(target: unknown, at: Step[], value: unknown): unknown {
 	return target;
 }
 
-/**
- * Parameter values are JSON (n8n turns dates into text when it resolves them): a plain copy,
- * several times cheaper than deepCopy, which the profile showed at 1.4% of a personalised send.
- */
+/** Parameter values are JSON (n8n turns dates into text when it resolves them): a plain copy. */
 function copy<T>(value: T): T {
 	if (Array.isArray(value)) return value.map(copy) as T;
 	if (value === null || typeof value !== 'object') return value;
