@@ -2,7 +2,7 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 
 import { ParameterError } from './builders/parameterError';
 
-/** What the node knows about one OMNI channel, in one place (reference §3.1, §3.2, §3.7, §3.8). */
+/** What the node knows about one OMNI channel, in one place (https://www.infobip.com/docs/api/channels/omni-failover/send-omni-failover-message). */
 export interface OmniChannel {
 	/** The value in `flow[].channel`, reports and logs. */
 	value: string;

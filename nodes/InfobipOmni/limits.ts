@@ -1,4 +1,4 @@
-/** Infobip's documented limits and this node's own bounds, in one place (reference §3.7, §3.10, §3.11). */
+/** Infobip's documented limits and this node's own bounds, in one place (https://www.infobip.com/docs/api/channels/omni-failover/send-omni-failover-message, …/get-omni-failover-delivery-reports, …/get-omni-failover-message-logs). */
 export const LIMITS = {
 	/** `sendAt` must be sooner than this many days from now. */
 	sendAtMaxDays: 180,

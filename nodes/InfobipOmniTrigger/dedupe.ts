@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 /**
- * Infobip retries a push its receiver did not take (`1min + 1min × retry²`, reference §3.12), and
+ * Infobip retries a push its receiver did not take (`1min + 1min × retry²`, https://www.infobip.com/docs/api/channels/omni-failover/receive-omni-failover-message-delivery-reports), and
  * a retry carries results already seen. The trigger cannot hold them back itself: n8n 2.41
  * discards static data a webhook call writes when that call starts an execution (the runner
  * reloads it from the database), and webhook calls get no deduplication helpers. So every item

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { OMNI_EVENTS, type OmniEvent } from './reports';
 
-/** Infobip's general status groups (reference §2.5), in Infobip's group id order. */
+/** Infobip's general status groups (https://www.infobip.com/docs/developer-resources/api-fundamentals/message-status-codes), in Infobip's group id order. */
 export const STATUS_GROUPS = ['PENDING', 'UNDELIVERABLE', 'DELIVERED', 'EXPIRED', 'REJECTED'];
 
 /** The groups after which Infobip will not deliver the message any more. */

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { jsonParse } from 'n8n-workflow';
 
 /**
- * What Infobip pushes to a Notify URL (reference §3.12): delivery reports, seen reports and
+ * What Infobip pushes to a Notify URL (https://www.infobip.com/docs/api/channels/omni-failover/receive-omni-failover-message-delivery-reports): delivery reports, seen reports and
  * inbound messages, all to the same URL, told apart only by their fields.
  */
 export type OmniEvent = 'deliveryReport' | 'seenReport' | 'inboundMessage';
@@ -54,7 +54,7 @@ const INFOBIP_DATE =
 	/^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?$/i;
 
 /**
- * Infobip's `yyyy-MM-dd'T'HH:mm:ss.SSSZ` (`+0100`, no colon; reference §2.1) as ISO-8601 UTC:
+ * Infobip's `yyyy-MM-dd'T'HH:mm:ss.SSSZ` (`+0100`, no colon; as in every OMNI answer) as ISO-8601 UTC:
  * `2016-02-23T17:41:11.833+0100` → `2016-02-23T16:41:11.833Z`. Also takes `+01:00`, `Z`, no
  * milliseconds, and no offset (read as UTC). A value that is not such a date is returned as it
  * came, so nothing Infobip sent is lost.

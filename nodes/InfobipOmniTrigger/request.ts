@@ -5,7 +5,7 @@ import { field, isObject } from './reports';
 
 /**
  * Limits on one push. Infobip batches results; 1,000 per request is the most its reports
- * endpoint ever returns (reference §3.10), and 1 MiB holds 1,000 results with room to spare.
+ * endpoint ever returns (https://www.infobip.com/docs/api/channels/omni-failover/get-omni-failover-delivery-reports), and 1 MiB holds 1,000 results with room to spare.
  * A larger request is refused with 400 rather than cut, so no result is dropped silently.
  */
 export const MAX_BODY_BYTES = 1024 * 1024;

@@ -15,7 +15,7 @@ import { ParameterError } from './parameterError';
 import { checkShape, type Shape } from './shape';
 import { asText, checkHttpUrl, quote, shorten } from './values';
 
-/** How one UI field maps into a channel's content object (reference §3.7.3–§3.7.12). */
+/** How one UI field maps into a channel's content object (https://www.infobip.com/docs/api/channels/omni-failover/send-omni-failover-message). */
 export interface ContentField {
 	/** Parameter name in the UI (not `name`: n8n's lint would read these specs as parameters). */
 	param: string;
@@ -72,7 +72,7 @@ const needs =
 			? undefined
 			: { field, problem: 'it is empty', fix };
 
-/** Channels whose rich objects are given as raw JSON (reference §3.7.10 suggests it). */
+/** Channels whose rich objects are given as raw JSON (Infobip's spec gives their objects no fixed shape). */
 function rawJsonContent(
 	channel: string,
 	bodyKey: string,

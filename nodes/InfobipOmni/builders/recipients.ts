@@ -2,7 +2,7 @@ import { LIMITS } from '../limits';
 import { ParameterError } from './parameterError';
 import { asText, asTrimmedText, quote } from './values';
 
-/** `destinations[].to` (reference §3.7.2); `facebookUserKey` is the legacy FACEBOOK address. */
+/** `destinations[].to` (https://www.infobip.com/docs/api/channels/omni-failover/send-omni-failover-message); `facebookUserKey` is the legacy FACEBOOK address. */
 export interface To {
 	phoneNumber?: string;
 	facebookUserKey?: string;

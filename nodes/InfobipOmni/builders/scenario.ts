@@ -7,7 +7,7 @@ export interface ScenarioStep {
 	channel: string;
 }
 
-/** `POST /omni/1/scenarios` and `PUT /omni/1/scenarios/{key}` body (reference §3.5, §3.6). */
+/** `POST /omni/1/scenarios` and `PUT /omni/1/scenarios/{key}` body (https://www.infobip.com/docs/api/channels/omni-failover/create-omni-failover-scenario, …/update-omni-failover-scenario). */
 export interface ScenarioBody {
 	name?: string;
 	flow: ScenarioStep[];

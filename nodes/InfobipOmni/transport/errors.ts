@@ -31,7 +31,7 @@ const asText = (value: unknown): string | undefined =>
 
 /**
  * Reads both envelopes: the legacy `requestError.serviceException` of every OMNI endpoint and
- * the newer `errorCode`/`description`/`violations` (reference §2.2, §2.3).
+ * the newer `errorCode`/`description`/`violations` (https://www.infobip.com/docs/essentials/api-essentials/response-status-and-error-codes).
  */
 export function parseInfobipError(body: unknown): InfobipErrorDetails {
 	if (!isObject(body)) {
@@ -81,7 +81,7 @@ export function parseInfobipError(body: unknown): InfobipErrorDetails {
 	return { violations: [] };
 }
 
-/** API-key scopes per endpoint family (reference §1.3): a 403 names the one that is missing. */
+/** API-key scopes per endpoint family (the `x-scopes` of each operation, https://www.infobip.com/docs/api/channels/omni-failover): a 403 names the one that is missing. */
 export function scopesFor(path: string): string {
 	if (path.startsWith('/omni/1/scenarios')) return 'omni-failover:manage';
 	if (path.startsWith('/omni/1/logs')) return 'omni-failover:logs:read or omni-failover:manage';

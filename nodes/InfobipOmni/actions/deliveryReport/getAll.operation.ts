@@ -101,7 +101,7 @@ async function fetchReports(
 	let previous: IDataObject[] | undefined;
 	while (reports.length < limit) {
 		const pageSize = Math.min(LIMITS.reportsPageMax, limit - reports.length);
-		// Infobip's own default page is 50: leaving it out keeps the request exactly the seed's.
+		// Infobip's own default page is 50: leaving it out keeps the request exactly as in Infobip's Facebook → SMS example (https://dev.infobip.com/omni-channel/facebook-example).
 		const pageQuery =
 			pageSize === LIMITS.reportsDefaultPage ? query : { ...query, limit: pageSize };
 		const response = await infobipApiRequest.call(

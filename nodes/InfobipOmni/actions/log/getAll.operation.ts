@@ -140,7 +140,7 @@ const TEXT_FILTERS: Record<string, string> = {
 	mnc: 'MNC',
 };
 
-/** `GET /omni/1/logs` with every filter of reference §3.11; repeatable, unlike reports. */
+/** `GET /omni/1/logs` with every filter of https://www.infobip.com/docs/api/channels/omni-failover/get-omni-failover-message-logs; repeatable, unlike reports. */
 export const execute = perItemOperation(async function (itemIndex, { policy, read }) {
 	const limit = readLimit(read('limit', itemIndex, 50), {
 		max: LIMITS.logsPageMax,

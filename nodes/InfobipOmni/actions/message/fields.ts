@@ -235,7 +235,7 @@ export function sendOptions(extra: INodeProperties[] = []): INodeProperties {
 	};
 }
 
-/** Scenario and recipients of the seed-style sends (Send Text, Send Rich Media). */
+/** Scenario and recipients of Send Text and Send Rich Media (the sends of the Facebook → SMS example). */
 export const scenarioAndFacebookRecipientFields: INodeProperties[] = [
 	useDefaultScenarioField,
 	sendScenarioLocator,

@@ -46,7 +46,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** The seed's rich send: a Facebook Messenger image, audio, video or file, with SMS failover. */
+/** The rich send of the Facebook → SMS example: a Messenger image, audio, video or file, with SMS failover. */
 export const execute = sendOperation(function (itemIndex, read) {
 	const smsText = asText('SMS Text', read('smsText', itemIndex, ''));
 	return {

@@ -34,7 +34,10 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** The seed's text send: a Facebook Messenger text with an SMS failover text. */
+/**
+ * The text send of Infobip's Facebook → SMS failover example (https://dev.infobip.com/omni-channel/facebook-example), the page
+ * this package reproduces: a Facebook Messenger text with an SMS failover text.
+ */
 export const execute = sendOperation(function (itemIndex, read) {
 	const text = (name: string, label: string) => asText(label, read(name, itemIndex, ''));
 	const facebookText = text('facebookText', 'Facebook Text');
