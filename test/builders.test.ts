@@ -1,8 +1,4 @@
-import {
-	buildChannelContent,
-	buildValidity,
-	CHANNEL_CONTENT,
-} from '../nodes/InfobipOmni/builders/channelContent';
+import { buildChannelContent } from '../nodes/InfobipOmni/builders/channelContent';
 import {
 	buildDestinations,
 	normalizePhoneNumber,
@@ -12,10 +8,12 @@ import {
 	buildSendBody,
 	buildSendOptions,
 	formatInfobipDate,
-	withDestinations,
 } from '../nodes/InfobipOmni/builders/send';
+import { buildValidity } from '../nodes/InfobipOmni/builders/validity';
 import { OMNI_CHANNELS } from '../nodes/InfobipOmni/channels';
-import { SEED_FACEBOOK_USER, SEED_SCENARIO } from './sandbox/seed';
+import { CHANNEL_CONTENT } from '../nodes/InfobipOmni/channels/content';
+import { withDestinations } from '../nodes/InfobipOmni/dispatch';
+import { SEED_FACEBOOK_USER, SEED_SCENARIO } from './fixtures/seed';
 import { refusal } from './support/refusal';
 
 const NOW = Date.parse('2026-11-27T10:00:00.000Z');

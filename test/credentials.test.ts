@@ -2,12 +2,9 @@ import { InfobipOmniApiKeyApi } from '../credentials/InfobipOmniApiKeyApi.creden
 import { InfobipOmniBasicAuthApi } from '../credentials/InfobipOmniBasicAuthApi.credentials';
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from '../credentials/InfobipOmniShared';
 import { runCredentialTest, runNode } from './support/harness';
-import { ScriptedServer } from './support/server';
+import { apiKeyAuth, basicAuth, useScriptedServer } from './support/infobip';
 
-const server = new ScriptedServer(() => ({ status: 200, body: { scenarios: [] } }));
-beforeAll(async () => await server.start());
-afterAll(async () => await server.stop());
-beforeEach(() => server.clear());
+const server = useScriptedServer(() => ({ status: 200, body: { scenarios: [] } }));
 
 /** The seed's own example account: Aladdin / open sesame. */
 const SEED_BASIC_HEADER = 'Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==';
@@ -18,13 +15,7 @@ describe('Basic auth credential', () => {
 	it('sends the seed Authorization header through the real engine', async () => {
 		const { output, error } = await runNode({
 			parameters: { authentication: 'basicAuth', ...listScenarios },
-			credentials: {
-				infobipOmniBasicAuthApi: {
-					username: 'Aladdin',
-					password: 'open sesame',
-					baseUrl: server.baseUrl,
-				},
-			},
+			credentials: basicAuth(server),
 		});
 		expect(error).toBeUndefined();
 		expect(output).toEqual([]);
@@ -76,7 +67,7 @@ describe('API key credential', () => {
 		const { error } = await runNode({
 			parameters: { authentication: 'apiKey', ...listScenarios },
 			credentials: {
-				infobipOmniApiKeyApi: { apiKey: 'test-key-123', baseUrl: server.baseUrl },
+				...apiKeyAuth(server, 'test-key-123'),
 			},
 		});
 		expect(error).toBeUndefined();
@@ -140,7 +131,7 @@ describe('base URL normalisation', () => {
 		const plainHttp = server.baseUrl.replace('127.0.0.1', 'infobip.invalid');
 		const { error } = await runNode({
 			parameters: { authentication: 'apiKey', ...listScenarios },
-			credentials: { infobipOmniApiKeyApi: { apiKey: 'k', baseUrl: plainHttp } },
+			credentials: apiKeyAuth({ baseUrl: plainHttp }, 'k'),
 		});
 		expect(error?.name).toBe('NodeOperationError');
 		expect(error?.message).toMatch(/plain http/);
@@ -151,7 +142,7 @@ describe('base URL normalisation', () => {
 	it('accepts a base URL with a trailing slash in the engine', async () => {
 		const { error } = await runNode({
 			parameters: { authentication: 'apiKey', ...listScenarios },
-			credentials: { infobipOmniApiKeyApi: { apiKey: 'k', baseUrl: `${server.baseUrl}///` } },
+			credentials: apiKeyAuth({ baseUrl: `${server.baseUrl}///` }, 'k'),
 		});
 		expect(error).toBeUndefined();
 		expect(server.received[0].path).toBe('/omni/1/scenarios');

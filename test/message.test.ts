@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
 
 import { runNode } from './support/harness';
-import { ScriptedServer, type ReceivedRequest, type Reply } from './support/server';
+import { basicAuth, useScriptedServer } from './support/infobip';
+import { type ReceivedRequest, type Reply } from './support/server';
 import {
 	SEED_ACCEPTED_STATUS,
 	SEED_FACEBOOK_REPORT,
@@ -17,7 +18,7 @@ import {
 	SEED_SEND_TEXT,
 	SEED_SEND_USER_KEY,
 	SEED_SMS_REPORT,
-} from './sandbox/seed';
+} from './fixtures/seed';
 
 const FACEBOOK_TEXT =
 	'This Facebook message will be delivered both to the Facebook user page and Facebook messenger.';
@@ -42,18 +43,8 @@ function infobip(request: ReceivedRequest): Reply {
 	return { status: 200, body: { results: [] } };
 }
 
-const server = new ScriptedServer(infobip);
-beforeAll(async () => await server.start());
-afterAll(async () => await server.stop());
-beforeEach(() => server.clear());
-
-const credentials = () => ({
-	infobipOmniBasicAuthApi: {
-		username: 'Aladdin',
-		password: 'open sesame',
-		baseUrl: server.baseUrl,
-	},
-});
+const server = useScriptedServer(infobip);
+const credentials = () => basicAuth(server);
 
 const TOMORROW = new Date(Math.ceil(Date.now() / 1000) * 1000 + 86_400_000);
 

@@ -1,32 +1,14 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import {
-	DEFAULT_ACCOUNT,
-	FACEBOOK_USER_NUMBERS,
-	REFUSED_DESTINATIONS,
-	startSandbox,
-	type LoggedRequest,
-	type Sandbox,
-} from '../sandbox';
+import { FACEBOOK_USER_NUMBERS, REFUSED_DESTINATIONS, type LoggedRequest } from '../sandbox';
 import { searchScenarios } from '../nodes/InfobipOmni/methods/listSearch';
 import { loadOptionsContext, runNode } from './support/harness';
-import { SEED_FACEBOOK_USER } from './sandbox/seed';
+import { basicAuth, useSandbox } from './support/infobip';
+import { SEED_FACEBOOK_USER } from './fixtures/seed';
 
 /** The node against the sandbox, through n8n-core's engine: Infobip as the node will meet it. */
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox({ clock: { manual: true } });
-});
-afterAll(async () => await sandbox.close());
-beforeEach(() => sandbox.reset());
-
-const credentials = () => ({
-	infobipOmniBasicAuthApi: {
-		username: DEFAULT_ACCOUNT.username,
-		password: DEFAULT_ACCOUNT.password,
-		baseUrl: sandbox.baseUrl,
-	},
-});
+const sandbox = useSandbox({ clock: { manual: true } });
+const credentials = () => basicAuth(sandbox);
 
 const sendsTo = (path: string) => sandbox.requests().filter((r: LoggedRequest) => r.path === path);
 const jsonOf = (items: INodeExecutionData[]) => items.map((item) => item.json);

@@ -2,8 +2,9 @@ import { buildScenarioBody } from '../nodes/InfobipOmni/builders/scenario';
 import { ParameterError } from '../nodes/InfobipOmni/builders/parameterError';
 import { searchScenarios } from '../nodes/InfobipOmni/methods/listSearch';
 import { loadOptionsContext, runNode } from './support/harness';
-import { ScriptedServer, type ReceivedRequest } from './support/server';
-import { SEED_CREATE_SCENARIO } from './sandbox/seed';
+import { basicAuth, useScriptedServer } from './support/infobip';
+import { type ReceivedRequest } from './support/server';
+import { SEED_CREATE_SCENARIO } from './fixtures/seed';
 
 const SEED_SCENARIO_ID = '12CD1116DC7B451B2B7286412482CCC1';
 
@@ -38,18 +39,8 @@ function scenarioApi(request: ReceivedRequest) {
 	return { status: 200, body: { key: SEED_SCENARIO_ID, ...(request.body as object) } };
 }
 
-const server = new ScriptedServer(scenarioApi);
-beforeAll(async () => await server.start());
-afterAll(async () => await server.stop());
-beforeEach(() => server.clear());
-
-const credentials = () => ({
-	infobipOmniBasicAuthApi: {
-		username: 'Aladdin',
-		password: 'open sesame',
-		baseUrl: server.baseUrl,
-	},
-});
+const server = useScriptedServer(scenarioApi);
+const credentials = () => basicAuth(server);
 
 const seedSteps = {
 	step: [

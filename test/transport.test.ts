@@ -1,42 +1,48 @@
 import { parseRetryAfter } from '../nodes/InfobipOmni/transport';
+import { advancing, useFakeClock } from './support/clock';
 import { runNode, type NodeRun } from './support/harness';
-import { ScriptedServer, type Reply } from './support/server';
+import { basicAuth, useScriptedServer } from './support/infobip';
+import { type Reply } from './support/server';
 
-const server = new ScriptedServer(() => ({ status: 200, body: { scenarios: [] } }));
-beforeAll(async () => await server.start());
-afterAll(async () => await server.stop());
-beforeEach(() => server.clear());
+const server = useScriptedServer(() => ({ status: 200, body: { scenarios: [] } }));
+// Backoffs and Retry-After waits pass on jest's clock; the HTTP is real.
+useFakeClock();
 
 const PASSWORD = 'open sesame';
-const credentials = () => ({
-	infobipOmniBasicAuthApi: { username: 'Aladdin', password: PASSWORD, baseUrl: server.baseUrl },
-});
+const credentials = () => basicAuth(server, { username: 'Aladdin', password: PASSWORD });
+const seen = () => server.received.length;
 
 /** A GET: list scenarios. */
 const listScenarios = (options: Record<string, number> = {}) =>
-	runNode({
-		parameters: { resource: 'scenario', operation: 'getAll', limit: 1, options },
-		credentials: credentials(),
-	});
+	advancing(
+		runNode({
+			parameters: { resource: 'scenario', operation: 'getAll', limit: 1, options },
+			credentials: credentials(),
+		}),
+		seen,
+	);
 
 /** A POST: create the seed's scenario. */
 const createScenario = (options: Record<string, number> = {}) =>
-	runNode({
-		parameters: {
-			resource: 'scenario',
-			operation: 'create',
-			name: 'My first Facebook-SMS scenario',
-			steps: {
-				step: [
-					{ channel: 'FACEBOOK', from: 'FacebookApplicationKey' },
-					{ channel: 'SMS', from: 'InfoSMS' },
-				],
+	advancing(
+		runNode({
+			parameters: {
+				resource: 'scenario',
+				operation: 'create',
+				name: 'My first Facebook-SMS scenario',
+				steps: {
+					step: [
+						{ channel: 'FACEBOOK', from: 'FacebookApplicationKey' },
+						{ channel: 'SMS', from: 'InfoSMS' },
+					],
+				},
+				isDefault: true,
+				options,
 			},
-			isDefault: true,
-			options,
-		},
-		credentials: credentials(),
-	});
+			credentials: credentials(),
+		}),
+		seen,
+	);
 
 const legacy = (messageId: string, text: string, validationErrors?: Record<string, string[]>) => ({
 	requestError: {

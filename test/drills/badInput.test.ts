@@ -6,17 +6,12 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import type { Sandbox } from '../../sandbox';
-import { SEED_FACEBOOK_USER } from '../sandbox/seed';
+import { SEED_FACEBOOK_USER } from '../fixtures/seed';
 import { runNode } from '../support/harness';
+import { useSandbox } from '../support/infobip';
 import { basicAuth, DRILL_SCENARIO, startDrillSandbox } from './support';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startDrillSandbox();
-});
-afterAll(async () => await sandbox.close());
-beforeEach(() => sandbox.reset());
+const sandbox = useSandbox(startDrillSandbox);
 
 type Operation =
 	| 'sendText'

@@ -6,13 +6,11 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { searchScenarios } from '../../nodes/InfobipOmni/methods/listSearch';
 import { loadOptionsContext, NODE_NAME, runNode, type NodeRun } from '../support/harness';
-import { ScriptedServer, type Reply } from '../support/server';
+import { useScriptedServer } from '../support/infobip';
+import { type Reply } from '../support/server';
 import { basicAuth } from './support';
 
-const server = new ScriptedServer(() => ({ status: 200, body: { results: [] } }));
-beforeAll(async () => await server.start());
-afterAll(async () => await server.stop());
-beforeEach(() => server.clear());
+const server = useScriptedServer(() => ({ status: 200, body: { results: [] } }));
 
 const credentials = () => basicAuth(server);
 

@@ -7,8 +7,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import type { Sandbox } from '../../sandbox';
 import { runNode, type NodeRun } from '../support/harness';
+import { useSandbox } from '../support/infobip';
 import {
 	basicAuth,
 	DRILL_SCENARIO,
@@ -27,12 +27,7 @@ import {
 
 const SEND = '/omni/1/advanced';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startDrillSandbox();
-});
-afterAll(async () => await sandbox.close());
-beforeEach(() => sandbox.reset());
+const sandbox = useSandbox(startDrillSandbox);
 
 /** The invariants every send drill must keep. */
 function expectInvariants(run: NodeRun, items: number) {

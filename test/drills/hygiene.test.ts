@@ -17,16 +17,12 @@ import type {
 } from 'n8n-workflow';
 import { LoggerProxy } from 'n8n-workflow';
 
-import { DEFAULT_ACCOUNT, type Drill, type Sandbox } from '../../sandbox';
+import { DEFAULT_ACCOUNT, type Drill } from '../../sandbox';
 import { runNode, type NodeRun } from '../support/harness';
+import { apiKeyAuth, basicAuth, useSandbox } from '../support/infobip';
 import { DRILL_SCENARIO, phone, scenarioById, startDrillSandbox } from './support';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startDrillSandbox();
-});
-afterAll(async () => await sandbox.close());
-beforeEach(() => sandbox.reset());
+const sandbox = useSandbox(startDrillSandbox);
 
 const { username, password, apiKey } = DEFAULT_ACCOUNT;
 const basicToken = Buffer.from(`${username}:${password}`).toString('base64');
@@ -101,8 +97,8 @@ const credentialsFor = (
 	authentication: Authentication,
 ): Record<string, ICredentialDataDecryptedObject> =>
 	authentication === 'basicAuth'
-		? { infobipOmniBasicAuthApi: { username, password, baseUrl: sandbox.baseUrl } }
-		: { infobipOmniApiKeyApi: { apiKey, baseUrl: sandbox.baseUrl } };
+		? basicAuth(sandbox, { username, password })
+		: apiKeyAuth(sandbox, apiKey);
 
 const OPERATIONS: Array<[string, IDataObject]> = [
 	[
@@ -193,14 +189,8 @@ async function failingRun(
 		// A wrong secret is still a secret: the one sent must not show either.
 		credentials =
 			authentication === 'basicAuth'
-				? {
-						infobipOmniBasicAuthApi: {
-							username,
-							password: `${password}!`,
-							baseUrl: sandbox.baseUrl,
-						},
-					}
-				: { infobipOmniApiKeyApi: { apiKey: `${apiKey}!`, baseUrl: sandbox.baseUrl } };
+				? basicAuth(sandbox, { username, password: `${password}!` })
+				: apiKeyAuth(sandbox, `${apiKey}!`);
 	} else {
 		sandbox.drill({ ...failure, path: '/omni/1/*' } as unknown as Drill);
 	}

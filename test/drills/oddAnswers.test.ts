@@ -7,7 +7,8 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { runNode } from '../support/harness';
-import { ScriptedServer, type ReceivedRequest, type Reply } from '../support/server';
+import { basicAuth, useScriptedServer } from '../support/infobip';
+import { type ReceivedRequest, type Reply } from '../support/server';
 
 const SEND = '/omni/1/advanced';
 const PHONES = ['41793026727', '41793026731', '41793026740'];
@@ -15,13 +16,11 @@ const PHONES = ['41793026727', '41793026731', '41793026740'];
 /** What the server answers to the one send request of a run. */
 let answer: (destinations: Array<{ messageId?: string; to: IDataObject }>) => Reply;
 
-const server = new ScriptedServer((request: ReceivedRequest) => {
+const server = useScriptedServer((request: ReceivedRequest) => {
 	const body = request.body as { destinations: Array<{ messageId?: string; to: IDataObject }> };
 	return answer(body.destinations);
 });
-beforeAll(async () => await server.start());
-afterAll(async () => await server.stop());
-beforeEach(() => server.clear());
+const credentials = () => basicAuth(server, { username: 'u', password: 'p' });
 
 const accepted = (d: { messageId?: string; to: IDataObject }, groupName = 'PENDING') => ({
 	to: d.to,
@@ -41,9 +40,7 @@ async function send(simplify: boolean, options: IDataObject = {}, phones = PHONE
 			simplify,
 			options: options as INodeParameters,
 		},
-		credentials: {
-			infobipOmniBasicAuthApi: { username: 'u', password: 'p', baseUrl: server.baseUrl },
-		},
+		credentials: credentials(),
 		input: phones.map((phone, i) => ({ json: { phone, orderId: `order-${i}` } })),
 		onError: 'continueRegularOutput',
 	});
@@ -156,9 +153,7 @@ describe('custom Message IDs', () => {
 				smsText: 'Hello',
 				options: { messageId: '={{ $json.orderId }}' },
 			},
-			credentials: {
-				infobipOmniBasicAuthApi: { username: 'u', password: 'p', baseUrl: server.baseUrl },
-			},
+			credentials: credentials(),
 			input: [
 				{ json: { phone: PHONES[0], orderId: 'order-7' } },
 				{ json: { phone: PHONES[1], orderId: 'order-7' } },

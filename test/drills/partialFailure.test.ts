@@ -8,9 +8,8 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import type { Drill } from '../../sandbox/drills';
-import type { Sandbox } from '../../sandbox';
 import { runNode } from '../support/harness';
-import { ScriptedServer } from '../support/server';
+import { useSandbox, useScriptedServer } from '../support/infobip';
 import {
 	allItems,
 	basicAuth,
@@ -26,21 +25,12 @@ const SEND = '/omni/1/advanced';
 /** The sandbox refuses numbers ending 0400-0499 with a 400 naming the destination. */
 const REFUSED_PHONE = '41793020401';
 
-let sandbox: Sandbox;
-const redirecting = new ScriptedServer(() => ({
+const sandbox = useSandbox(startDrillSandbox);
+const redirecting = useScriptedServer(() => ({
 	status: 307,
 	headers: { location: 'http://127.0.0.1:9/omni/1/advanced' },
 	body: {},
 }));
-beforeAll(async () => {
-	sandbox = await startDrillSandbox();
-	await redirecting.start();
-});
-afterAll(async () => {
-	await sandbox.close();
-	await redirecting.stop();
-});
-beforeEach(() => sandbox.reset());
 
 /** 6 items with one text, 2 per request, one request at a time: 3 requests of items 0-1, 2-3, 4-5. */
 const SIX_IN_THREE = { batchSize: 2, requestsInFlight: 1 };

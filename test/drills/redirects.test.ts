@@ -8,24 +8,12 @@ import { InfobipOmniApiKeyApi } from '../../credentials/InfobipOmniApiKeyApi.cre
 import { InfobipOmniBasicAuthApi } from '../../credentials/InfobipOmniBasicAuthApi.credentials';
 import { normalizeBaseUrl } from '../../credentials/InfobipOmniShared';
 import { runCredentialTest, runNode, type NodeRun } from '../support/harness';
-import { ScriptedServer, type ReceivedRequest } from '../support/server';
-import { basicAuth as basicAuthAt } from './support';
+import { basicAuth as basicAuthAt, useScriptedServer } from '../support/infobip';
+import { type ReceivedRequest } from '../support/server';
 import { testCredentialLikeN8n } from './credentialTester';
 
-const infobip = new ScriptedServer(() => ({ status: 200, body: { scenarios: [] } }));
-const elsewhere = new ScriptedServer(() => ({ status: 200, body: { scenarios: [] } }));
-beforeAll(async () => {
-	await infobip.start();
-	await elsewhere.start();
-});
-afterAll(async () => {
-	await infobip.stop();
-	await elsewhere.stop();
-});
-beforeEach(() => {
-	infobip.clear();
-	elsewhere.clear();
-});
+const infobip = useScriptedServer(() => ({ status: 200, body: { scenarios: [] } }));
+const elsewhere = useScriptedServer(() => ({ status: 200, body: { scenarios: [] } }));
 
 const BASIC = 'Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==';
 const SCENARIO_ID = '12CD1116DC7B451B2B7286412482CCC1';

@@ -1,8 +1,11 @@
 /** Shared by the fault drills, bad-input and secret-hygiene tests: a sandbox, runs and invariants. */
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { DEFAULT_ACCOUNT, startSandbox, type Sandbox } from '../../sandbox';
+import { startSandbox, type Sandbox } from '../../sandbox';
 import { runNode, type NodeRun, type RunNodeOptions } from '../support/harness';
+import { basicAuth } from '../support/infobip';
+
+export { basicAuth };
 
 /** The scenario every send names: SMS only, the account's default. */
 export const DRILL_SCENARIO = 'D0110000000000000000000000000001';
@@ -20,15 +23,6 @@ export async function startDrillSandbox(): Promise<Sandbox> {
 		],
 	});
 }
-
-/** The sandbox's default account as a Basic auth credential, at any server's base URL. */
-export const basicAuth = (server: { baseUrl: string }) => ({
-	infobipOmniBasicAuthApi: {
-		username: DEFAULT_ACCOUNT.username,
-		password: DEFAULT_ACCOUNT.password,
-		baseUrl: server.baseUrl,
-	},
-});
 
 /** Distinct numbers the sandbox delivers (last four digits 2700–2799). */
 export const phone = (index: number) => `417930${String(22700 + index)}`;

@@ -1,7 +1,7 @@
 import { startSandbox, type Sandbox } from '../../sandbox';
 import { chooseTarget, loadDemoWorkflow, runDemo } from '../../scripts/demo';
 import { runWorkflow } from '../../scripts/workflow-runner';
-import { SEED_CREATE_SCENARIO, SEED_FACEBOOK_USER } from '../sandbox/seed';
+import { SEED_CREATE_SCENARIO, SEED_FACEBOOK_USER } from '../fixtures/seed';
 
 const BASIC = 'Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==';
 

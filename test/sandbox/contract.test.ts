@@ -17,7 +17,7 @@ import type { AxiosResponse } from 'axios';
 
 import { CHANNELS, NUMBER_RULES, type Sandbox, startSandbox } from '../../sandbox';
 import { scenarioRequestSchema, sendRequestSchema } from '../../sandbox/schemas';
-import { SEED_CREATE_SCENARIO, SEED_SEND_TEXT } from './seed';
+import { SEED_CREATE_SCENARIO, SEED_SEND_TEXT } from '../fixtures/seed';
 import { clientFor, loadSpec, SPEC_PATH, startReceiver } from './support';
 
 type Json = Record<string, unknown>;

@@ -5,7 +5,7 @@ import {
 	startSandbox,
 	THROTTLE_LIMITS,
 } from '../../sandbox';
-import { SEED_CREATE_SCENARIO, SEED_SCENARIO } from './seed';
+import { SEED_CREATE_SCENARIO, SEED_SCENARIO } from '../fixtures/seed';
 import { clientFor } from './support';
 
 interface ScenarioBody {

@@ -10,7 +10,7 @@ import {
 	SEED_SEND_TEXT,
 	SEED_SEND_USER_KEY,
 	SEED_SMS_REPORT,
-} from './seed';
+} from '../fixtures/seed';
 import { SEED_BASIC_HEADER } from './support';
 
 describe('sandbox: the seed exchanges', () => {

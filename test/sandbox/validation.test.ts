@@ -1,7 +1,7 @@
 import type { AxiosInstance } from 'axios';
 
 import { formatInfobipDate, type Sandbox, startSandbox } from '../../sandbox';
-import { SEED_CREATE_SCENARIO } from './seed';
+import { SEED_CREATE_SCENARIO } from '../fixtures/seed';
 import { clientFor } from './support';
 
 const destination = { to: { phoneNumber: '41793026727' } };

@@ -10,7 +10,7 @@ import {
 	recogniseEvent,
 	toIsoDate,
 } from '../../nodes/InfobipOmniTrigger/reports';
-import { INBOUND_MESSAGES, SEED_ITEMS, SEED_REPORTS, SEEN_REPORTS } from './fixtures';
+import { INBOUND_MESSAGES, SEED_ITEMS, SEED_REPORTS, SEEN_REPORTS } from '../fixtures/trigger';
 
 describe('toIsoDate', () => {
 	it.each([

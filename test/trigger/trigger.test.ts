@@ -11,7 +11,7 @@ import {
 	SEED_REPORTS,
 	SEED_REPORTS_TEXT,
 	SEEN_REPORTS,
-} from './fixtures';
+} from '../fixtures/trigger';
 
 /** A push as Infobip sends it: POST, JSON unless told otherwise; any answer is returned. */
 async function push(url: string, body: string | object, headers: Record<string, string> = {}) {

@@ -4,12 +4,15 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { isParameterError } from '../builders/parameterError';
 import type { OperationContext, OperationExecute } from './types';
 
-/** A failure for one item as the user reads it: message, fix, item and (for API errors) HTTP code. */
-export function toItemError(
-	this: IExecuteFunctions,
-	error: unknown,
-	itemIndex: number,
-): NodeApiError | NodeOperationError {
+/** The errors an item can fail with, as n8n shows them. */
+export type ItemError = NodeApiError | NodeOperationError;
+
+/**
+ * A failure for one item as the user reads it: message, fix, item and (for API errors) HTTP code.
+ * n8n's own errors are kept as they are (the transport already made them readable): wrapping
+ * one again would give back the same object at best, or hide its HTTP code.
+ */
+export function toItemError(this: IExecuteFunctions, error: unknown, itemIndex: number): ItemError {
 	if (isParameterError(error)) {
 		return new NodeOperationError(
 			this.getNode(),
@@ -29,7 +32,7 @@ export function toItemError(
  * `error` and `details` at the top: n8n sends such items down the error output when it is on.
  */
 export function errorItem(
-	error: NodeApiError | NodeOperationError,
+	error: ItemError,
 	itemIndex: number,
 	extra: IDataObject = {},
 ): INodeExecutionData {
@@ -40,23 +43,44 @@ export function errorItem(
 	return { json: { error: error.message, details }, pairedItem: { item: itemIndex } };
 }
 
+/** What an operation adds to a failed item's error, on the path the node takes. */
+export interface FailureNotes {
+	/** The error is about to stop the node: add what had been done by then. */
+	stopping?(error: ItemError): void;
+	/** The error is about to become the item's error item: add to it; returns extra details. */
+	continuing?(error: ItemError): IDataObject | undefined;
+}
+
 /**
- * The error that stops the node after earlier items were carried out (a scenario created, reports
- * handed out): their results go with it, so that nothing done is unknown.
+ * The one decision for a failed item, for every operation: without Continue On Fail its error
+ * stops the node (thrown here); with it, the error item returned takes the item's place.
  */
-function withCompleted(
-	error: NodeApiError | NodeOperationError,
+export function failOrErrorItem(
+	this: IExecuteFunctions,
+	caught: unknown,
 	itemIndex: number,
-	output: INodeExecutionData[],
-): NodeApiError | NodeOperationError {
-	if (output.length === 0) return error;
+	notes: FailureNotes = {},
+): INodeExecutionData {
+	const error = toItemError.call(this, caught, itemIndex);
+	if (!this.continueOnFail()) {
+		notes.stopping?.(error);
+		throw error;
+	}
+	return errorItem(error, itemIndex, notes.continuing?.(error));
+}
+
+/**
+ * Before the error that stops the node after earlier items were carried out (a scenario created,
+ * reports handed out): their results go with it, so that nothing done is unknown.
+ */
+function addCompleted(error: ItemError, itemIndex: number, output: INodeExecutionData[]): void {
+	if (output.length === 0) return;
 	const done = new Set(output.map((item) => (item.pairedItem as { item: number }).item)).size;
 	error.context.completed = output.map((item) => ({
 		itemIndex: (item.pairedItem as { item: number }).item,
 		json: item.json,
 	}));
 	error.description = `${error.description ? `${error.description} ` : ''}The ${done === 1 ? 'item' : `${done} items`} before item ${itemIndex} ${done === 1 ? 'was' : 'were'} carried out: ${done === 1 ? 'its result is' : 'their results are'} in this error's details (completed).`;
-	return error;
 }
 
 /**
@@ -76,9 +100,11 @@ export async function mapItems(
 				output.push({ json, pairedItem: { item: itemIndex } });
 			}
 		} catch (caught) {
-			const error = toItemError.call(this, caught, itemIndex);
-			if (!this.continueOnFail()) throw withCompleted(error, itemIndex, output);
-			output.push(errorItem(error, itemIndex));
+			output.push(
+				failOrErrorItem.call(this, caught, itemIndex, {
+					stopping: (error) => addCompleted(error, itemIndex, output),
+				}),
+			);
 		}
 	}
 	return output;

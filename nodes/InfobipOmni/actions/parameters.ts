@@ -4,6 +4,11 @@ import type {
 	INodeExecutionData,
 	NodeParameterValueType,
 } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { checkScenarioKey } from '../builders/scenario';
+import { readLimit } from '../builders/values';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../transport';
 
 /** `getNodeParameter(name, itemIndex, fallback, options)`, as a plain function. */
 export type ReadParameter = (
@@ -197,4 +202,61 @@ export function itemParameters(
 		strategyOf: (name, options) => plans.get(keyOf(name, options))?.strategy,
 		n8nReads: () => n8nReads,
 	};
+}
+
+/** Reads a node-level option (item 0), refusing values outside its bounds rather than bending them. */
+export function readBoundedOption(
+	this: IExecuteFunctions,
+	name: string,
+	label: string,
+	fallback: number,
+	min: number,
+	max: number,
+): number {
+	const value = Number(this.getNodeParameter(`options.${name}`, 0, fallback));
+	if (!Number.isFinite(value) || value < min || value > max) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Invalid ${label}: ${String(value)} is outside ${min} to ${max}`,
+			{ description: `Set ${label} in the node's options to a number from ${min} to ${max}.` },
+		);
+	}
+	return value;
+}
+
+/** The options of descriptions/common.ts requestOptionFields, as the transport takes them. */
+export function readRetryPolicy(this: IExecuteFunctions): RetryPolicy {
+	const read = (name: string, label: string, fallback: number, min: number, max: number) =>
+		readBoundedOption.call(this, name, label, fallback, min, max);
+	return {
+		...DEFAULT_RETRY_POLICY,
+		maxRetries: Math.floor(
+			read('maxRetries', 'Max Retries', DEFAULT_RETRY_POLICY.maxRetries, 0, 10),
+		),
+		maxRetryWaitMs:
+			read(
+				'maxRetryWaitSeconds',
+				'Max Retry Wait',
+				DEFAULT_RETRY_POLICY.maxRetryWaitMs / 1000,
+				0,
+				600,
+			) * 1000,
+		timeoutMs:
+			read('timeoutSeconds', 'Timeout', DEFAULT_RETRY_POLICY.timeoutMs / 1000, 1, 300) * 1000,
+	};
+}
+
+/**
+ * How many results Return All / Limit asks for: Infinity for Return All, else a whole number of
+ * 1 or more (a ParameterError otherwise: 0, -1 or 2.5 used to end in an empty result).
+ */
+export function readResultLimit(read: ReadParameter, itemIndex: number): number {
+	const returnAll = read('returnAll', itemIndex, false) as boolean;
+	if (returnAll === true) return Infinity;
+	return readLimit(read('limit', itemIndex, 50), { returnAll: true });
+}
+
+/** The key of the scenario picked in descriptions/common.ts scenarioLocator. */
+export function readScenarioKey(read: ReadParameter, itemIndex: number): string {
+	return checkScenarioKey(read('scenario', itemIndex, '', { extractValue: true }));
 }

@@ -1,12 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { readRetryPolicy } from '../descriptions/common';
 import * as deliveryReport from './deliveryReport';
 import * as log from './log';
 import * as message from './message';
 import * as scenario from './scenario';
-import { itemParameters } from './parameters';
+import { itemParameters, readRetryPolicy } from './parameters';
 import type { OperationContext, OperationExecute } from './types';
 
 const operations: Record<string, Record<string, OperationExecute>> = {

@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { CHANNEL_BY_VALUE, OMNI_CHANNELS } from '../channels';
+import { OMNI_CHANNELS } from '../channels';
 import { LIMITS } from '../limits';
+import { checkChannel } from './channel';
 import { ParameterError } from './parameterError';
-import type { Destination } from './recipients';
 import { asText, asTrimmedText, checkHttpUrl, parseDateTime, quote } from './values';
 
 /** The send options of one item as the UI hands them over (all optional). */
@@ -108,14 +108,7 @@ export function buildSendBody(parts: {
 	contents: Record<string, IDataObject>;
 	options: IDataObject;
 }): IDataObject {
-	const unknown = Object.keys(parts.contents).find((channel) => !CHANNEL_BY_VALUE.has(channel));
-	if (unknown !== undefined) {
-		throw new ParameterError(
-			'Channel',
-			`${quote(unknown)} is not an OMNI channel`,
-			`Use one of: ${[...CHANNEL_BY_VALUE.keys()].join(', ')}.`,
-		);
-	}
+	for (const channel of Object.keys(parts.contents)) checkChannel(channel);
 	if (Object.keys(parts.contents).length === 0) {
 		throw new ParameterError(
 			'Channel Contents',
@@ -132,15 +125,4 @@ export function buildSendBody(parts: {
 		if (content) body[channel.bodyKey] = content;
 	}
 	return { ...body, ...options };
-}
-
-/** The request body as sent: destinations placed after the scenario key and bulk ID. */
-export function withDestinations(body: IDataObject, destinations: Destination[]): IDataObject {
-	const { scenarioKey, bulkId, ...rest } = body;
-	return {
-		...(scenarioKey === undefined ? {} : { scenarioKey }),
-		...(bulkId === undefined ? {} : { bulkId }),
-		destinations: destinations as unknown as IDataObject[],
-		...rest,
-	};
 }

@@ -1,9 +1,4 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
-
-import type { ReadParameter } from '../actions/parameters';
-import { readLimit } from '../builders/values';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../transport';
+import type { INodeProperties } from 'n8n-workflow';
 
 export const authenticationProperty: INodeProperties = {
 	displayName: 'Authentication',
@@ -52,9 +47,10 @@ export const scenarioLocator: INodeProperties = {
 };
 
 /**
- * Options every operation shares: how long to wait and how often to retry. Read once per run.
- * The defaults repeat DEFAULT_RETRY_POLICY as literals because n8n's lint reads them statically;
- * a description test keeps the two equal.
+ * Options every operation shares: how long to wait and how often to retry. Read once per run
+ * (actions/parameters.ts readRetryPolicy).
+ * The defaults repeat the transport's DEFAULT_RETRY_POLICY as literals because n8n's lint reads
+ * them statically; a description test keeps the two equal.
  */
 export const requestOptionFields: INodeProperties[] = [
 	{
@@ -88,47 +84,6 @@ export const requestOptionFields: INodeProperties[] = [
 	},
 ];
 
-/** Reads a node-level option (item 0), refusing values outside its bounds rather than bending them. */
-export function readBoundedOption(
-	this: IExecuteFunctions,
-	name: string,
-	label: string,
-	fallback: number,
-	min: number,
-	max: number,
-): number {
-	const value = Number(this.getNodeParameter(`options.${name}`, 0, fallback));
-	if (!Number.isFinite(value) || value < min || value > max) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Invalid ${label}: ${String(value)} is outside ${min} to ${max}`,
-			{ description: `Set ${label} in the node's options to a number from ${min} to ${max}.` },
-		);
-	}
-	return value;
-}
-
-export function readRetryPolicy(this: IExecuteFunctions): RetryPolicy {
-	const read = (name: string, label: string, fallback: number, min: number, max: number) =>
-		readBoundedOption.call(this, name, label, fallback, min, max);
-	return {
-		...DEFAULT_RETRY_POLICY,
-		maxRetries: Math.floor(
-			read('maxRetries', 'Max Retries', DEFAULT_RETRY_POLICY.maxRetries, 0, 10),
-		),
-		maxRetryWaitMs:
-			read(
-				'maxRetryWaitSeconds',
-				'Max Retry Wait',
-				DEFAULT_RETRY_POLICY.maxRetryWaitMs / 1000,
-				0,
-				600,
-			) * 1000,
-		timeoutMs:
-			read('timeoutSeconds', 'Timeout', DEFAULT_RETRY_POLICY.timeoutMs / 1000, 1, 300) * 1000,
-	};
-}
-
 /** Return All and Limit, as n8n's Get Many operations have them. */
 export const returnAllFields: INodeProperties[] = [
 	{
@@ -148,16 +103,6 @@ export const returnAllFields: INodeProperties[] = [
 		displayOptions: { show: { returnAll: [false] } },
 	},
 ];
-
-/**
- * How many results Return All / Limit asks for: Infinity for Return All, else a whole number of
- * 1 or more (a ParameterError otherwise: 0, -1 or 2.5 used to end in an empty result).
- */
-export function readResultLimit(read: ReadParameter, itemIndex: number): number {
-	const returnAll = read('returnAll', itemIndex, false) as boolean;
-	if (returnAll === true) return Infinity;
-	return readLimit(read('limit', itemIndex, 50), { returnAll: true });
-}
 
 /** Time units of a step's validity period. */
 export const validityUnitOptions = [

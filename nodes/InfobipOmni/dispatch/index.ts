@@ -1,7 +1,17 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Destination } from '../builders/recipients';
-import { withDestinations } from '../builders/send';
+
+/** The request body as sent: destinations placed after the scenario key and bulk ID. */
+export function withDestinations(body: IDataObject, destinations: Destination[]): IDataObject {
+	const { scenarioKey, bulkId, ...rest } = body;
+	return {
+		...(scenarioKey === undefined ? {} : { scenarioKey }),
+		...(bulkId === undefined ? {} : { bulkId }),
+		destinations: destinations as unknown as IDataObject[],
+		...rest,
+	};
+}
 
 /** One item, ready to send: its body without destinations (see buildSendBody), and its destinations. */
 export interface PreparedSend {

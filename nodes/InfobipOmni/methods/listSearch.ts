@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { fetchScenarioPage } from '../actions/scenario/shared';
 import { repeatsPage } from '../transport';
+import { fetchScenarioPage } from '../transport/endpoints';
 
 const LIST_PAGE_SIZE = 50;
 

@@ -8,16 +8,16 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readResultLimit, returnAllFields } from '../../descriptions/common';
+import { returnAllFields } from '../../descriptions/common';
+import { checkChannel } from '../../builders/channel';
 import { asTrimmedText } from '../../builders/values';
-import { CHANNEL_OPTIONS, checkChannel } from '../../channels';
+import { CHANNEL_OPTIONS } from '../../channels';
 import { LIMITS } from '../../limits';
 import { infobipApiRequest, repeatsPage } from '../../transport';
-import { errorItem, toItemError } from '../items';
-import type { ReadParameter } from '../parameters';
+import { REPORTS_PATH } from '../../transport/endpoints';
+import { failOrErrorItem } from '../items';
+import { readResultLimit, type ReadParameter } from '../parameters';
 import type { OperationContext, OperationExecute } from '../types';
-
-export const REPORTS_PATH = '/omni/1/reports';
 
 const properties: INodeProperties[] = [
 	{
@@ -146,7 +146,6 @@ function keepFetchedReports(
 /** One input item at a time; its reports, then (with Continue On Fail) its error, paired to it. */
 export const execute: OperationExecute = async function (this: IExecuteFunctions, items, context) {
 	const output: INodeExecutionData[] = [];
-	const continueOnFail = this.continueOnFail();
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const reports: IDataObject[] = [];
 		const paired = (json: IDataObject): INodeExecutionData => ({
@@ -157,15 +156,18 @@ export const execute: OperationExecute = async function (this: IExecuteFunctions
 			const notice = await fetchReports.call(this, itemIndex, context, reports);
 			if (notice) this.addExecutionHints({ message: notice, location: 'outputPane' });
 		} catch (caught) {
-			const error = toItemError.call(this, caught, itemIndex);
-			if (!continueOnFail) {
-				// Earlier items' reports were handed out too: without Continue On Fail they go nowhere else.
-				const fetched = [...output.map((item) => item.json), ...reports];
-				if (fetched.length > 0) keepFetchedReports(error, fetched, false);
-				throw error;
-			}
-			if (reports.length > 0) keepFetchedReports(error, reports, true);
-			output.push(...reports.map(paired), errorItem(error, itemIndex));
+			const failed = failOrErrorItem.call(this, caught, itemIndex, {
+				stopping: (error) => {
+					// Earlier items' reports were handed out too: without Continue On Fail they go nowhere else.
+					const fetched = [...output.map((item) => item.json), ...reports];
+					if (fetched.length > 0) keepFetchedReports(error, fetched, false);
+				},
+				continuing: (error) => {
+					if (reports.length > 0) keepFetchedReports(error, reports, true);
+					return undefined;
+				},
+			});
+			output.push(...reports.map(paired), failed);
 			continue;
 		}
 		output.push(...reports.map(paired));

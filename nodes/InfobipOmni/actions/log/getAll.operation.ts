@@ -1,16 +1,16 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { checkChannel } from '../../builders/channel';
 import { splitList } from '../../builders/recipients';
 import { DATE_TIME_FIX, formatInfobipDate } from '../../builders/send';
 import { ParameterError } from '../../builders/parameterError';
 import { asTrimmedText, parseDateTime, quote, readLimit } from '../../builders/values';
-import { CHANNEL_OPTIONS, checkChannel } from '../../channels';
+import { CHANNEL_OPTIONS } from '../../channels';
 import { LIMITS } from '../../limits';
 import { infobipApiRequest } from '../../transport';
+import { LOGS_PATH } from '../../transport/endpoints';
 import { perItemOperation } from '../items';
-
-export const LOGS_PATH = '/omni/1/logs';
 
 const GENERAL_STATUSES = [
 	'ACCEPTED',
@@ -23,8 +23,7 @@ const GENERAL_STATUSES = [
 
 const properties: INodeProperties[] = [
 	{
-		displayName:
-			'Logs cover the last 48 hours and can be read again and again. Infobip returns at most 1000 per request and has no paging: narrow with Sent Since and Sent Until.',
+		displayName: `Logs cover the last ${LIMITS.logsWindowHours} hours and can be read again and again. Infobip returns at most ${LIMITS.logsPageMax} per request and has no paging: narrow with Sent Since and Sent Until.`,
 		name: 'windowNotice',
 		type: 'notice',
 		default: '',
@@ -33,7 +32,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Limit',
 		name: 'limit',
 		type: 'number',
-		typeOptions: { minValue: 1, maxValue: 1000 },
+		typeOptions: { minValue: 1, maxValue: LIMITS.logsPageMax },
 		default: 50,
 		description: 'Max number of results to return',
 	},

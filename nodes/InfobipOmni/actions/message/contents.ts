@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { buildChannelContent, buildValidity } from '../../builders/channelContent';
+import { buildChannelContent } from '../../builders/channelContent';
 import type { RecipientParameters } from '../../builders/recipients';
+import { buildValidity } from '../../builders/validity';
 import { asTrimmedText } from '../../builders/values';
 import type { ReadParameter } from '../parameters';
 

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { buildDestinations, type RecipientParameters } from '../../builders/recipients';
 import { buildSendBody, buildSendOptions, type SendOptionParameters } from '../../builders/send';
@@ -12,14 +12,11 @@ import {
 	type PreparedSend,
 } from '../../dispatch';
 import { LIMITS } from '../../limits';
-import { readBoundedOption } from '../../descriptions/common';
 import { infobipApiRequest } from '../../transport';
-import { errorItem, toItemError } from '../items';
-import type { ReadParameter } from '../parameters';
-import { readScenarioKey } from '../scenario/shared';
+import { SEND_PATH } from '../../transport/endpoints';
+import { failOrErrorItem, type ItemError } from '../items';
+import { readBoundedOption, readScenarioKey, type ReadParameter } from '../parameters';
 import type { OperationContext, OperationExecute } from '../types';
-
-export const SEND_PATH = '/omni/1/advanced';
 
 /** What an operation reads from one item besides scenario, recipients and options. */
 export interface ItemMessage {
@@ -210,7 +207,7 @@ function summarise(prepared: PreparedSend[], outcomes: Map<number, ItemOutcome>)
  * A redirect (never followed) or a 4xx refusal means the request was not processed; a 5xx, an
  * unreadable 200 or no answer at all may have been carried out.
  */
-function mayHaveBeenSent(error: NodeApiError | NodeOperationError): boolean {
+function mayHaveBeenSent(error: ItemError): boolean {
 	if (!(error instanceof NodeApiError)) return false;
 	const status = Number(error.httpCode);
 	return !(status >= 300 && status < 500);
@@ -235,10 +232,7 @@ const plural = (count: number, one: string, many = `${one}s`) =>
  * The error that stops the node after a send stopped: the first failure, told together with
  * what had been accepted by then, so that nothing sent is unknown and nothing is sent twice.
  */
-function stopError(
-	error: NodeApiError | NodeOperationError,
-	summary: SendSummary,
-): NodeApiError | NodeOperationError {
+function stopError(error: ItemError, summary: SendSummary): ItemError {
 	const answered = summary.accepted.length + summary.unconfirmed.length;
 	error.context.accepted = summary.accepted as unknown as IDataObject[];
 	error.context.unconfirmed = summary.unconfirmed as unknown as IDataObject[];
@@ -297,17 +291,15 @@ export function sendOperation(readItemMessage: ReadItemMessage): OperationExecut
 		{ policy, read }: OperationContext,
 	): Promise<INodeExecutionData[]> {
 		const settings = readSettings.call(this);
-		const continueOnFail = this.continueOnFail();
 		const runPrefix = derivedIdPrefix.call(this);
 		const now = Date.now();
 
 		let prepared: PreparedSend[] = [];
-		const failures = new Map<number, NodeApiError | NodeOperationError>();
+		/** Error items of items refused before sending (with Continue On Fail; else it throws). */
+		const failures = new Map<number, INodeExecutionData>();
 		const scenarioKeys = new Map<number, string | undefined>();
 		const fail = (caught: unknown, itemIndex: number) => {
-			const error = toItemError.call(this, caught, itemIndex);
-			if (!continueOnFail) throw error;
-			failures.set(itemIndex, error);
+			failures.set(itemIndex, failOrErrorItem.call(this, caught, itemIndex));
 		};
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
@@ -352,35 +344,36 @@ export function sendOperation(readItemMessage: ReadItemMessage): OperationExecut
 					policy,
 				),
 			sleep,
-			{ stopOnFailure: !continueOnFail },
+			{ stopOnFailure: !this.continueOnFail() },
 		);
+		// Only without Continue On Fail: the node stops here, saying what had been accepted by then.
 		if (stoppedBy) {
-			const error = toItemError.call(this, stoppedBy.error, stoppedBy.itemIndexes[0]);
-			throw stopError(error, summarise(prepared, outcomes));
+			failOrErrorItem.call(this, stoppedBy.error, stoppedBy.itemIndexes[0], {
+				stopping: (error) => stopError(error, summarise(prepared, outcomes)),
+			});
 		}
 
 		const destinationsOf = new Map(prepared.map((p) => [p.itemIndex, p.destinations]));
 		const output: INodeExecutionData[] = [];
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			const refused = failures.get(itemIndex);
+			if (refused) {
+				output.push(refused);
+				continue;
+			}
 			const outcome = outcomes.get(itemIndex);
-			const failure =
-				outcome?.error !== undefined
-					? toItemError.call(this, outcome.error, itemIndex)
-					: failures.get(itemIndex);
-			if (failure) {
-				const destinations = destinationsOf.get(itemIndex);
+			if (outcome?.error !== undefined) {
+				const destinations = destinationsOf.get(itemIndex) ?? [];
 				output.push(
-					errorItem(
-						failure,
-						itemIndex,
-						destinations && {
+					failOrErrorItem.call(this, outcome.error, itemIndex, {
+						continuing: (error) => ({
 							messages: destinations.map((d) => ({
 								to: d.to as unknown as IDataObject,
 								...(d.messageId === undefined ? {} : { messageId: d.messageId }),
 							})),
-							sent: mayHaveBeenSent(failure) ? 'unknown' : 'no',
-						},
-					),
+							sent: mayHaveBeenSent(error) ? 'unknown' : 'no',
+						}),
+					}),
 				);
 				continue;
 			}

@@ -1,8 +1,8 @@
 import type { IDataObject, INodeProperties, INodePropertyCollection } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { CHANNEL_CONTENT, type ContentField } from '../../builders/channelContent';
-import { CHANNEL_BY_VALUE } from '../../channels';
+import { channelName } from '../../channels';
+import { CHANNEL_CONTENT, type ContentField } from '../../channels/content';
 import { validityUnitOptions } from '../../descriptions/common';
 import { contentsFrom } from './contents';
 import {
@@ -14,7 +14,7 @@ import {
 } from './fields';
 import { sendOperation } from './send';
 
-/** The UI field for one content field: the spec in builders/channelContent.ts is the only source. */
+/** The UI field for one content field: the table in channels/content.ts is the only source. */
 function toProperty(field: ContentField): INodeProperties {
 	const base = {
 		displayName: field.label,
@@ -64,7 +64,7 @@ const validityFields: INodeProperties[] = [
 ];
 
 const channelCollections: INodePropertyCollection[] = CHANNEL_CONTENT.map((spec) => ({
-	displayName: CHANNEL_BY_VALUE.get(spec.channel)?.name ?? spec.channel,
+	displayName: channelName(spec.channel),
 	name: spec.channel,
 	values: [...spec.fields.map(toProperty), ...validityFields],
 }));

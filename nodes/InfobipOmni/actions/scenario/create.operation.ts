@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { buildScenarioBody, type ScenarioParameters } from '../../builders/scenario';
 import { infobipApiRequest } from '../../transport';
+import { SCENARIOS_PATH } from '../../transport/endpoints';
 import { perItemOperation } from '../items';
 import { defaultScenarioField, scenarioNameField, stepsField } from './fields';
 
@@ -26,7 +27,7 @@ export const execute = perItemOperation(async function (itemIndex, { policy, rea
 	});
 	return await infobipApiRequest.call(
 		this,
-		{ method: 'POST', path: '/omni/1/scenarios', body: { ...body }, itemIndex },
+		{ method: 'POST', path: SCENARIOS_PATH, body: { ...body }, itemIndex },
 		policy,
 	);
 });

@@ -2,8 +2,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { scenarioLocator } from '../../descriptions/common';
 import { infobipApiRequest } from '../../transport';
+import { scenarioPath } from '../../transport/endpoints';
 import { perItemOperation } from '../items';
-import { readScenarioKey, scenarioPath } from './shared';
+import { readScenarioKey } from '../parameters';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['scenario'], operation: ['get'] } },

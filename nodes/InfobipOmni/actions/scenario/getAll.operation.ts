@@ -1,10 +1,11 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readResultLimit, returnAllFields } from '../../descriptions/common';
+import { returnAllFields } from '../../descriptions/common';
 import { repeatsPage } from '../../transport';
+import { fetchScenarioPage, SCENARIO_PAGE_SIZE } from '../../transport/endpoints';
 import { perItemOperation } from '../items';
-import { fetchScenarioPage, SCENARIO_PAGE_SIZE } from './shared';
+import { readResultLimit } from '../parameters';
 
 const properties: INodeProperties[] = [
 	...returnAllFields,

@@ -9,9 +9,10 @@ import {
 } from '../../builders/scenario';
 import { scenarioLocator } from '../../descriptions/common';
 import { infobipApiRequest } from '../../transport';
+import { scenarioPath } from '../../transport/endpoints';
 import { perItemOperation } from '../items';
+import { readScenarioKey } from '../parameters';
 import { defaultScenarioField, scenarioNameField, stepsField } from './fields';
-import { readScenarioKey, scenarioPath } from './shared';
 
 const properties: INodeProperties[] = [
 	scenarioLocator,

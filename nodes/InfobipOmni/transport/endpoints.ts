@@ -1,19 +1,19 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { checkScenarioKey } from '../../builders/scenario';
-import { infobipApiRequest, type InfobipFunctions, type RetryPolicy } from '../../transport';
-import type { ReadParameter } from '../parameters';
+import { infobipApiRequest, type InfobipFunctions, type RetryPolicy } from './index';
 
 export const SCENARIOS_PATH = '/omni/1/scenarios';
+
+export const scenarioPath = (key: string) => `${SCENARIOS_PATH}/${encodeURIComponent(key)}`;
 
 /** Infobip has no page count: a page shorter than this ends the list. */
 export const SCENARIO_PAGE_SIZE = 100;
 
-export const scenarioPath = (key: string) => `${SCENARIOS_PATH}/${encodeURIComponent(key)}`;
+export const SEND_PATH = '/omni/1/advanced';
 
-export function readScenarioKey(read: ReadParameter, itemIndex: number): string {
-	return checkScenarioKey(read('scenario', itemIndex, '', { extractValue: true }));
-}
+export const REPORTS_PATH = '/omni/1/reports';
+
+export const LOGS_PATH = '/omni/1/logs';
 
 /** One page of `GET /omni/1/scenarios` (page is zero-based). */
 export async function fetchScenarioPage(

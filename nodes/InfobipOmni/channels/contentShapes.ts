@@ -1,4 +1,4 @@
-import { S, type Shape } from './shape';
+import { S, type Shape } from '../builders/shape';
 
 /**
  * The JSON fields of channel contents, after the OMNI advanced send schema (WhatsAppData,

@@ -1,7 +1,5 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-import { ParameterError } from './builders/parameterError';
-
 /** What the node knows about one OMNI channel, in one place (https://www.infobip.com/docs/api/channels/omni-failover/send-omni-failover-message). */
 export interface OmniChannel {
 	/** The value in `flow[].channel`, reports and logs. */
@@ -114,15 +112,5 @@ export const CHANNEL_OPTIONS: INodePropertyOptions[] = OMNI_CHANNELS.map((channe
 	description: `Sender: ${channel.senderHint}`,
 })).sort((a, b) => a.name.localeCompare(b.name));
 
-/** Refuses a channel value that is not an OMNI channel (e.g. set by an expression). */
-export function checkChannel(value: string, field = 'Channel'): OmniChannel {
-	const channel = CHANNEL_BY_VALUE.get(value);
-	if (!channel) {
-		throw new ParameterError(
-			field,
-			`"${value}" is not an OMNI channel`,
-			`Use one of: ${[...CHANNEL_BY_VALUE.keys()].join(', ')}.`,
-		);
-	}
-	return channel;
-}
+/** The UI name of a channel value, or the value itself when it is not an OMNI channel. */
+export const channelName = (value: string): string => CHANNEL_BY_VALUE.get(value)?.name ?? value;
