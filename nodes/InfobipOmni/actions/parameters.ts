@@ -145,7 +145,7 @@ function copy<T>(value: T): T {
  * typed-in text; 10,000 items × 8 parameters made that most of a send's time.
  * Values are copies: a caller may change what it gets.
  * The node declares no `validateType`, so n8n's schema check after a read changes nothing here
- * (test/actions/parameters.test.ts keeps it that way).
+ * (test/InfobipOmni/actions/parameters.test.ts keeps it that way).
  */
 export function itemParameters(
 	context: IExecuteFunctions,

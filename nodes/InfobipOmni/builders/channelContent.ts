@@ -121,7 +121,7 @@ export function buildChannelContent(
 	label = channelName(channel),
 ): IDataObject {
 	checkChannel(channel);
-	// Every OMNI channel has a spec (test/builders.test.ts checks it).
+	// Every OMNI channel has a spec (test/InfobipOmni/builders/builders.test.ts checks it).
 	const spec = CONTENT_BY_CHANNEL.get(channel) as ChannelContentSpec;
 	let content: IDataObject = {};
 	for (const field of spec.fields) {

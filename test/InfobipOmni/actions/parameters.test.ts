@@ -16,9 +16,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { InfobipOmni } from '../../nodes/InfobipOmni/InfobipOmni.node';
-import { itemParameters, type ReadStrategy } from '../../nodes/InfobipOmni/actions/parameters';
-import { runNode } from '../support/harness';
+import { InfobipOmni } from '../../../nodes/InfobipOmni/InfobipOmni.node';
+import { itemParameters, type ReadStrategy } from '../../../nodes/InfobipOmni/actions/parameters';
+import { runNode } from '../../support/harness';
 
 type Outcome = { value: unknown } | { error: string };
 

@@ -1,20 +1,20 @@
-import { buildChannelContent } from '../nodes/InfobipOmni/builders/channelContent';
+import { buildChannelContent } from '../../../nodes/InfobipOmni/builders/channelContent';
 import {
 	buildDestinations,
 	normalizePhoneNumber,
 	splitList,
-} from '../nodes/InfobipOmni/builders/recipients';
+} from '../../../nodes/InfobipOmni/builders/recipients';
 import {
 	buildSendBody,
 	buildSendOptions,
 	formatInfobipDate,
-} from '../nodes/InfobipOmni/builders/send';
-import { buildValidity } from '../nodes/InfobipOmni/builders/validity';
-import { OMNI_CHANNELS } from '../nodes/InfobipOmni/channels';
-import { CHANNEL_CONTENT } from '../nodes/InfobipOmni/channels/content';
-import { withDestinations } from '../nodes/InfobipOmni/dispatch';
-import { SEED_FACEBOOK_USER, SEED_SCENARIO } from './fixtures/seed';
-import { refusal } from './support/refusal';
+} from '../../../nodes/InfobipOmni/builders/send';
+import { buildValidity } from '../../../nodes/InfobipOmni/builders/validity';
+import { OMNI_CHANNELS } from '../../../nodes/InfobipOmni/channels';
+import { CHANNEL_CONTENT } from '../../../nodes/InfobipOmni/channels/content';
+import { withDestinations } from '../../../nodes/InfobipOmni/dispatch';
+import { SEED_FACEBOOK_USER, SEED_SCENARIO } from '../../fixtures/seed';
+import { refusal } from '../../support/refusal';
 
 const NOW = Date.parse('2026-11-27T10:00:00.000Z');
 const DAY = 86_400_000;

@@ -4,11 +4,11 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { buildChannelContent } from '../../nodes/InfobipOmni/builders/channelContent';
-import { buildDestinations, splitList } from '../../nodes/InfobipOmni/builders/recipients';
-import { buildFlow, checkScenarioKey } from '../../nodes/InfobipOmni/builders/scenario';
-import { buildSendOptions, parseSendAt } from '../../nodes/InfobipOmni/builders/send';
-import { checkShape, S } from '../../nodes/InfobipOmni/builders/shape';
+import { buildChannelContent } from '../../../nodes/InfobipOmni/builders/channelContent';
+import { buildDestinations, splitList } from '../../../nodes/InfobipOmni/builders/recipients';
+import { buildFlow, checkScenarioKey } from '../../../nodes/InfobipOmni/builders/scenario';
+import { buildSendOptions, parseSendAt } from '../../../nodes/InfobipOmni/builders/send';
+import { checkShape, S } from '../../../nodes/InfobipOmni/builders/shape';
 import {
 	asText,
 	isHttpUrl,
@@ -16,8 +16,8 @@ import {
 	quote,
 	readLimit,
 	shorten,
-} from '../../nodes/InfobipOmni/builders/values';
-import { refusal } from '../support/refusal';
+} from '../../../nodes/InfobipOmni/builders/values';
+import { refusal } from '../../support/refusal';
 
 const NOW = Date.parse('2026-11-27T10:00:00.000Z');
 

@@ -5,7 +5,7 @@ import {
 	planChunks,
 	UNCONFIRMED,
 	type PreparedSend,
-} from '../nodes/InfobipOmni/dispatch';
+} from '../../../nodes/InfobipOmni/dispatch';
 
 const item = (
 	itemIndex: number,

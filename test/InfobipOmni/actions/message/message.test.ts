@@ -6,9 +6,9 @@ import { join } from 'node:path';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { runNode } from './support/harness';
-import { basicAuth, useScriptedServer } from './support/infobip';
-import { type ReceivedRequest, type Reply } from './support/server';
+import { runNode } from '../../../support/harness';
+import { basicAuth, useScriptedServer } from '../../../support/infobip';
+import { type ReceivedRequest, type Reply } from '../../../support/server';
 import {
 	SEED_ACCEPTED_STATUS,
 	SEED_FACEBOOK_REPORT,
@@ -18,7 +18,7 @@ import {
 	SEED_SEND_TEXT,
 	SEED_SEND_USER_KEY,
 	SEED_SMS_REPORT,
-} from './fixtures/seed';
+} from '../../../fixtures/seed';
 
 const FACEBOOK_TEXT =
 	'This Facebook message will be delivered both to the Facebook user page and Facebook messenger.';

@@ -1,10 +1,10 @@
-import { buildScenarioBody } from '../nodes/InfobipOmni/builders/scenario';
-import { ParameterError } from '../nodes/InfobipOmni/builders/parameterError';
-import { searchScenarios } from '../nodes/InfobipOmni/methods/listSearch';
-import { loadOptionsContext, runNode } from './support/harness';
-import { basicAuth, useScriptedServer } from './support/infobip';
-import { type ReceivedRequest } from './support/server';
-import { SEED_CREATE_SCENARIO } from './fixtures/seed';
+import { buildScenarioBody } from '../../../../nodes/InfobipOmni/builders/scenario';
+import { ParameterError } from '../../../../nodes/InfobipOmni/builders/parameterError';
+import { searchScenarios } from '../../../../nodes/InfobipOmni/methods/listSearch';
+import { loadOptionsContext, runNode } from '../../../support/harness';
+import { basicAuth, useScriptedServer } from '../../../support/infobip';
+import { type ReceivedRequest } from '../../../support/server';
+import { SEED_CREATE_SCENARIO } from '../../../fixtures/seed';
 
 const SEED_SCENARIO_ID = '12CD1116DC7B451B2B7286412482CCC1';
 

@@ -1,8 +1,8 @@
-import { parseRetryAfter } from '../nodes/InfobipOmni/transport';
-import { advancing, useFakeClock } from './support/clock';
-import { runNode, type NodeRun } from './support/harness';
-import { basicAuth, useScriptedServer } from './support/infobip';
-import { type Reply } from './support/server';
+import { parseRetryAfter } from '../../../nodes/InfobipOmni/transport';
+import { advancing, useFakeClock } from '../../support/clock';
+import { runNode, type NodeRun } from '../../support/harness';
+import { basicAuth, useScriptedServer } from '../../support/infobip';
+import { type Reply } from '../../support/server';
 
 const server = useScriptedServer(() => ({ status: 200, body: { scenarios: [] } }));
 // Backoffs and Retry-After waits pass on jest's clock; the HTTP is real.

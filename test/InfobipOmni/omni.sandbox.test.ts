@@ -1,10 +1,10 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { FACEBOOK_USER_NUMBERS, REFUSED_DESTINATIONS, type LoggedRequest } from '../sandbox';
-import { searchScenarios } from '../nodes/InfobipOmni/methods/listSearch';
-import { loadOptionsContext, runNode } from './support/harness';
-import { basicAuth, useSandbox } from './support/infobip';
-import { SEED_FACEBOOK_USER } from './fixtures/seed';
+import { FACEBOOK_USER_NUMBERS, REFUSED_DESTINATIONS, type LoggedRequest } from '../../sandbox';
+import { searchScenarios } from '../../nodes/InfobipOmni/methods/listSearch';
+import { loadOptionsContext, runNode } from '../support/harness';
+import { basicAuth, useSandbox } from '../support/infobip';
+import { SEED_FACEBOOK_USER } from '../fixtures/seed';
 
 /** The node against the sandbox, through n8n-core's engine: Infobip as the node will meet it. */
 const sandbox = useSandbox({ clock: { manual: true } });
