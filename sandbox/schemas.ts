@@ -1,6 +1,6 @@
 /**
  * Hand-written JSON schemas of what the sandbox accepts, written from Infobip's OMNI spec
- * (3.210.0) with the relaxations of the reference §3.13 (no flattened `required` lists inside
+ * (3.210.0) with relaxations where the spec contradicts itself (no flattened `required` lists inside
  * WhatsAppData, LineData, MediaTemplateHeaderContent, KakaoChinguData) plus the legacy
  * `facebook` and `parseco` objects and `to.facebookUserKey` / `to.lineUserKey`.
  *
@@ -108,7 +108,7 @@ const whatsAppData = channelObject({
 		type: 'object',
 		additionalProperties: false,
 		properties: {
-			// Spec quirk (§3.13): every header field is marked required; only one variant is sent.
+			// Spec quirk: every header field is marked required; only one variant is sent.
 			header: {
 				type: 'object',
 				additionalProperties: false,
@@ -207,7 +207,7 @@ const pushData = channelObject({
 	deviceSubscriptions: { type: 'array', items: { type: 'string' }, uniqueItems: true },
 });
 
-// Spec quirk (§3.13): LineData marks every variant's fields required; enforce none.
+// Spec quirk: LineData marks every variant's fields required; enforce none.
 const lineData = channelObject({
 	type: { enum: ['TEXT', 'IMAGE', 'VIDEO', 'AUDIO', 'STICKER', 'FLEX'] },
 	text: string(),
@@ -236,7 +236,7 @@ const kakaoButtons = (types: string[], properties: Record<string, SchemaObject>)
 	},
 });
 
-// Spec quirk (§3.13): KakaoChinguData requires `imageUrl` although its description says optional.
+// Spec quirk: KakaoChinguData requires `imageUrl` although its description says optional.
 const kakaoChinguData = channelObject({
 	text: string(1),
 	imageUrl: string(1, 250),

@@ -481,7 +481,7 @@ async function waitFor<T>(
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
-/** One delivery report as Infobip pushes it (reference §3.12). */
+/** One delivery report as Infobip pushes it (https://www.infobip.com/docs/api/channels/omni-failover/receive-omni-failover-message-delivery-reports). */
 function deliveryReport(messageId: string, to: string, group: 'PENDING' | 'DELIVERED'): Json {
 	return {
 		bulkId: 'e2e-report-once',

@@ -14,7 +14,7 @@ import { INBOUND_MESSAGES, SEED_ITEMS, SEED_REPORTS, SEEN_REPORTS } from '../fix
 
 describe('toIsoDate', () => {
 	it.each([
-		// Infobip's format (reference §2.1): offset without a colon.
+		// Infobip's format (as in every OMNI answer): offset without a colon.
 		['2016-02-23T17:41:11.833+0100', '2016-02-23T16:41:11.833Z'],
 		['2015-02-23T16:41:11.833+0000', '2015-02-23T16:41:11.833Z'],
 		['2015-02-22T17:42:05.390+01:00', '2015-02-22T16:42:05.390Z'],

@@ -4,11 +4,11 @@
  *
  * Relaxations applied to an in-memory copy of the spec, each for a documented spec quirk:
  * 1. `Scenario.key` is declared integer/int64, but every example and the `{scenarioKey}` path
- *    parameter are 32-character hex strings (reference §3.2, §3.13 item 1): checked as a string.
- * 2. `OmniChannel` gains the legacy FACEBOOK and PARSECO (reference §3.1, §3.13 item 8): the
- *    seed's FACEBOOK step reports `"channel": "FACEBOOK"`.
+ *    parameter are 32-character hex strings: checked as a string.
+ * 2. `OmniChannel` gains the legacy FACEBOOK and PARSECO: the FACEBOOK step of Infobip's
+ *    Facebook → SMS example reports `"channel": "FACEBOOK"`.
  * 3. Scenario creation is checked against the spec's 201 schema although the sandbox answers 200
- *    like the seed (reference §2.4, §3.13 item 2).
+ *    like Infobip's Facebook → SMS example (https://dev.infobip.com/omni-channel/facebook-example).
  * Date-times: ajv-formats' `date-time` accepts Infobip's `+0000` offset as is; no relaxation.
  */
 import Ajv2020 from 'ajv/dist/2020';

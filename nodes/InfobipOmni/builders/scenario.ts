@@ -1,6 +1,6 @@
-import { CHANNEL_BY_VALUE } from '../channels';
+import { checkChannel } from './channel';
 import { ParameterError } from './parameterError';
-import { asText, asTrimmedText, quote } from './values';
+import { asTrimmedText, quote } from './values';
 
 export interface ScenarioStep {
 	from: string;
@@ -56,15 +56,10 @@ export function buildFlow(steps: ScenarioParameters['steps']): ScenarioStep[] {
 	return steps.map((step, index) => {
 		const position = `step ${index + 1}`;
 		const channelField = `${STEPS_FIELD} → Channel (${position})`;
-		const channel = asTrimmedText(channelField, step.channel).toUpperCase();
-		const known = CHANNEL_BY_VALUE.get(channel);
-		if (!known) {
-			throw new ParameterError(
-				channelField,
-				`${quote(asText(channelField, step.channel))} is not an OMNI channel`,
-				`Use one of: ${[...CHANNEL_BY_VALUE.keys()].join(', ')}.`,
-			);
-		}
+		const known = checkChannel(
+			asTrimmedText(channelField, step.channel).toUpperCase(),
+			channelField,
+		);
 		const from = asTrimmedText(`${STEPS_FIELD} → Sender (${position})`, step.from);
 		if (from === '') {
 			throw new ParameterError(

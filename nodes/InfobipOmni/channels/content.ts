@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Shape } from '../builders/shape';
+import type { Shape } from './shape';
 import {
 	KAKAO_ALIM,
 	KAKAO_CHINGU,

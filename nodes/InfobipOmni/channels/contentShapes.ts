@@ -1,4 +1,4 @@
-import { S, type Shape } from '../builders/shape';
+import { S, type Shape } from './shape';
 
 /**
  * The JSON fields of channel contents, after the OMNI advanced send schema (WhatsAppData,

@@ -8,7 +8,8 @@ import { buildChannelContent } from '../../../nodes/InfobipOmni/builders/channel
 import { buildDestinations, splitList } from '../../../nodes/InfobipOmni/builders/recipients';
 import { buildFlow, checkScenarioKey } from '../../../nodes/InfobipOmni/builders/scenario';
 import { buildSendOptions, parseSendAt } from '../../../nodes/InfobipOmni/builders/send';
-import { checkShape, S } from '../../../nodes/InfobipOmni/builders/shape';
+import { S } from '../../../nodes/InfobipOmni/channels/shape';
+import { checkShape } from '../../../nodes/InfobipOmni/builders/shape';
 import {
 	asText,
 	isHttpUrl,
