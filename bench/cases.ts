@@ -28,6 +28,17 @@ export interface CaseSpec {
 /** The scenario every send names (a sandbox fixture; any string is a key to the sandbox). */
 export const BENCH_SCENARIO = 'BE0C0000000000000000000000000001';
 
+/** The send cases' one scenario, the account default: Facebook Messenger, then SMS. */
+export const BENCH_SCENARIO_FIXTURE = {
+	key: BENCH_SCENARIO,
+	name: 'Bench: Facebook, then SMS',
+	flow: [
+		{ from: 'FacebookApplicationKey', channel: 'FACEBOOK' as const },
+		{ from: 'InfoSMS', channel: 'SMS' as const },
+	],
+	default: true,
+};
+
 /** Scenarios are listed by pages of this size (the node's page size). */
 export const SCENARIO_PAGE = 100;
 
@@ -70,15 +81,20 @@ export function inputFor(spec: Pick<CaseSpec, 'workload' | 'n'>): INodeExecution
 	});
 }
 
-/** The node's parameters; the floor and the naive node read the very same ones. */
+/** The broadcast's one text. */
+export const BROADCAST_TEXT = 'Our spring sale starts today.';
+
+/**
+ * The node's parameters; the floor and the naive node read the very same ones. Batch Size and
+ * Requests in Flight left undefined stay at the node's defaults.
+ */
 export function parametersFor(
-	spec: Pick<CaseSpec, 'workload' | 'batchSize' | 'requestsInFlight'>,
+	spec: Pick<CaseSpec, 'workload'> & Partial<Pick<CaseSpec, 'batchSize' | 'requestsInFlight'>>,
 ): INodeParameters {
 	if (spec.workload === 'getMany') {
 		return { resource: 'scenario', operation: 'getAll', returnAll: true };
 	}
-	const text =
-		spec.workload === 'broadcast' ? 'Our spring sale starts today.' : '={{ $json.text }}';
+	const text = spec.workload === 'broadcast' ? BROADCAST_TEXT : '={{ $json.text }}';
 	return {
 		resource: 'message',
 		operation: 'sendText',
@@ -86,7 +102,10 @@ export function parametersFor(
 		phoneNumbers: '={{ $json.phone }}',
 		facebookText: text,
 		smsText: text,
-		options: { batchSize: spec.batchSize, requestsInFlight: spec.requestsInFlight },
+		options: {
+			...(spec.batchSize === undefined ? {} : { batchSize: spec.batchSize }),
+			...(spec.requestsInFlight === undefined ? {} : { requestsInFlight: spec.requestsInFlight }),
+		},
 	};
 }
 

@@ -11,15 +11,13 @@
  * Options: --sizes 1000,10000   --naive-cap-seconds 15   --repeats 3   --out <dir> (default: bench/)
  */
 import { fork } from 'node:child_process';
-import diagnostics from 'node:diagnostics_channel';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 import { startSandbox, type ScenarioFixture } from '../sandbox';
 import {
-	BENCH_SCENARIO,
+	BENCH_SCENARIO_FIXTURE,
 	type CaseSpec,
 	expectedOutputs,
 	minimalRequests,
@@ -28,9 +26,9 @@ import {
 	type Workload,
 } from './cases';
 import { renderChart } from './chart';
+import { flight, LATENCY_MS } from './flight';
 import type { FromWorker, ToWorker, WorkerResult } from './worker';
 
-const LATENCY_MS = 20;
 /** One n8n user folder for every worker (n8n-core writes .n8n/config there); removed at the end. */
 const userFolder = mkdtempSync(join(tmpdir(), 'infobip-omni-bench-'));
 const DEFAULT_BATCH_SIZE = 100;
@@ -99,24 +97,6 @@ export interface CaseResult {
 	};
 }
 
-/** Requests in flight, counted on the server side through Node's HTTP diagnostics channels. */
-const flight = { current: 0, max: 0, started: 0 };
-const counted = new WeakSet<ServerResponse>();
-diagnostics.subscribe('http.server.request.start', (message) => {
-	const { request, response } = message as { request: IncomingMessage; response: ServerResponse };
-	if (!request.url?.startsWith('/omni/')) return;
-	counted.add(response);
-	flight.started++;
-	flight.current++;
-	flight.max = Math.max(flight.max, flight.current);
-});
-diagnostics.subscribe('http.server.response.finish', (message) => {
-	const { response } = message as { response: ServerResponse };
-	if (!counted.has(response)) return;
-	counted.delete(response);
-	flight.current--;
-});
-
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 const round = (value: number, digits = 0) => Number(value.toFixed(digits));
 
@@ -147,17 +127,7 @@ function casesFor(n: number): CaseSpec[] {
 
 function fixturesFor(spec: CaseSpec): ScenarioFixture[] {
 	if (spec.workload === 'getMany') return scenarioFixtures(spec.n);
-	return [
-		{
-			key: BENCH_SCENARIO,
-			name: 'Bench: Facebook, then SMS',
-			flow: [
-				{ from: 'FacebookApplicationKey', channel: 'FACEBOOK' },
-				{ from: 'InfoSMS', channel: 'SMS' },
-			],
-			default: true,
-		},
-	];
+	return [BENCH_SCENARIO_FIXTURE];
 }
 
 async function runCase(spec: CaseSpec): Promise<CaseResult> {
@@ -186,9 +156,7 @@ async function runCase(spec: CaseSpec): Promise<CaseResult> {
 				if (message.type === 'ready') {
 					// Forget the warm-up: scenarios back to the fixtures, no messages, no requests.
 					sandbox.reset();
-					flight.current = 0;
-					flight.max = 0;
-					flight.started = 0;
+					flight.reset();
 					tell({ type: 'go' });
 				} else if (message.type === 'result') {
 					clearTimeout(timer);

@@ -14,7 +14,6 @@
  *          --profile <caseId> (one extra run under --cpu-prof, summarised into profile.md)
  *          --out <dir> (default: bench/)
  */
-import diagnostics from 'node:diagnostics_channel';
 import {
 	closeSync,
 	existsSync,
@@ -25,14 +24,14 @@ import {
 	rmSync,
 	writeFileSync,
 } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 import { LIMITS } from '../../nodes/InfobipOmni/limits';
 import { DEFAULT_ACCOUNT, startSandbox, type Sandbox } from '../../sandbox';
 import { launch, N8nHome, parseRawOutput, ROOT } from '../../scripts/e2e/n8n';
-import { BENCH_SCENARIO, phoneFor } from '../cases';
+import { BENCH_SCENARIO_FIXTURE, phoneFor } from '../cases';
+import { flight, LATENCY_MS } from '../flight';
 import { pickProfile, profileMarkdown, summariseProfile } from './profile';
 import {
 	type AppCase,
@@ -45,7 +44,6 @@ import {
 	workflowFor,
 } from './workflows';
 
-const LATENCY_MS = 20;
 /** The node's Requests in Flight when the option is left empty (nodes/InfobipOmni/limits.ts). */
 const NODE_DEFAULT_IN_FLIGHT = LIMITS.requestsInFlight.default;
 /** A run that takes longer than this is killed and counted as failed. */
@@ -147,24 +145,6 @@ export interface AppMedian {
 	nodeVsHttp?: number;
 	nodeVsCodeHttp?: number;
 }
-
-/** Requests in flight, counted on the server side through Node's HTTP diagnostics channels. */
-const flight = { current: 0, max: 0, started: 0 };
-const counted = new WeakSet<ServerResponse>();
-diagnostics.subscribe('http.server.request.start', (message) => {
-	const { request, response } = message as { request: IncomingMessage; response: ServerResponse };
-	if (!request.url?.startsWith('/omni/')) return;
-	counted.add(response);
-	flight.started++;
-	flight.current++;
-	flight.max = Math.max(flight.max, flight.current);
-});
-diagnostics.subscribe('http.server.response.finish', (message) => {
-	const { response } = message as { response: ServerResponse };
-	if (!counted.has(response)) return;
-	counted.delete(response);
-	flight.current--;
-});
 
 const round = (value: number, digits = 0) => Number(value.toFixed(digits));
 const median = (values: number[]) => {
@@ -289,9 +269,7 @@ async function runOnce(
 ): Promise<{ run: AppRun; spawned: Spawned; windows: Record<string, [number, number]> }> {
 	for (let attempt = 1; ; attempt++) {
 		sandbox.reset();
-		flight.current = 0;
-		flight.max = 0;
-		flight.started = 0;
+		flight.reset();
 		const spawned = await spawnExecute(home, spec.workflowId, extraEnv);
 		const parsed = parseRawOutput(spawned.output);
 		const crashed = spawned.code === 139 || spawned.signal === 'SIGSEGV';
@@ -609,17 +587,7 @@ async function main(): Promise<boolean> {
 		latencyMs: LATENCY_MS,
 		clock: { manual: true },
 		logRequests: false,
-		scenarios: [
-			{
-				key: BENCH_SCENARIO,
-				name: 'Bench: Facebook, then SMS',
-				flow: [
-					{ from: 'FacebookApplicationKey', channel: 'FACEBOOK' },
-					{ from: 'InfoSMS', channel: 'SMS' },
-				],
-				default: true,
-			},
-		],
+		scenarios: [BENCH_SCENARIO_FIXTURE],
 	});
 	let home: N8nHome | undefined;
 	const runs: AppRun[] = [];

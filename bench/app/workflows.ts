@@ -7,12 +7,10 @@
  * - http: n8n's HTTP Request node, one POST /omni/1/advanced per item, the body the node sends;
  * - codeHttp (broadcast only): a Code node folds all items into one body, one HTTP Request.
  */
-import { BENCH_SCENARIO, phoneFor } from '../cases';
+import { BENCH_SCENARIO, BROADCAST_TEXT, parametersFor, phoneFor } from '../cases';
 
 export type AppWorkload = 'broadcast' | 'personalised';
 export type AppVariant = 'node' | 'http' | 'codeHttp';
-
-export const BROADCAST_TEXT = 'Our spring sale starts today.';
 
 /** n8n-nodes-base.httpRequest's newest typeVersion in n8n 2.41.1 (HttpRequest.node.js). */
 export const HTTP_REQUEST_VERSION = 4.5;
@@ -84,7 +82,6 @@ const textIn = (workload: AppWorkload) =>
 function measuredNodes(spec: AppCase, sandboxUrl: string): { nodes: Json[]; chain: string[] } {
 	const position = (step: number) => [440 + step * 220, 0];
 	if (spec.variant === 'node') {
-		const text = spec.workload === 'broadcast' ? BROADCAST_TEXT : '={{ $json.text }}';
 		return {
 			chain: [SEND],
 			nodes: [
@@ -94,18 +91,7 @@ function measuredNodes(spec: AppCase, sandboxUrl: string): { nodes: Json[]; chai
 					type: 'n8n-nodes-infobip-omni.infobipOmni',
 					typeVersion: OMNI_VERSION,
 					position: position(0),
-					parameters: {
-						resource: 'message',
-						operation: 'sendText',
-						scenario: { __rl: true, mode: 'id', value: BENCH_SCENARIO },
-						phoneNumbers: '={{ $json.phone }}',
-						facebookText: text,
-						smsText: text,
-						options:
-							spec.requestsInFlight === undefined
-								? {}
-								: { requestsInFlight: spec.requestsInFlight },
-					},
+					parameters: parametersFor(spec),
 					credentials: { infobipOmniBasicAuthApi: NODE_CREDENTIAL },
 				},
 			],

@@ -4,7 +4,7 @@ import { FACEBOOK_USER_NUMBERS, REFUSED_DESTINATIONS, type LoggedRequest } from 
 import { searchScenarios } from '../../nodes/InfobipOmni/methods/listSearch';
 import { loadOptionsContext, runNode } from '../support/harness';
 import { basicAuth, useSandbox } from '../support/infobip';
-import { SEED_FACEBOOK_USER } from '../fixtures/seed';
+import { SEED_CREATE_PARAMETERS, SEED_FACEBOOK_USER } from '../fixtures/seed';
 
 /** The node against the sandbox, through n8n-core's engine: Infobip as the node will meet it. */
 const sandbox = useSandbox({ clock: { manual: true } });
@@ -15,18 +15,7 @@ const jsonOf = (items: INodeExecutionData[]) => items.map((item) => item.json);
 
 async function createSeedScenario(): Promise<string> {
 	const { output, error } = await runNode({
-		parameters: {
-			resource: 'scenario',
-			operation: 'create',
-			name: 'My first Facebook-SMS scenario',
-			steps: {
-				step: [
-					{ channel: 'FACEBOOK', from: 'FacebookApplicationKey' },
-					{ channel: 'SMS', from: 'InfoSMS' },
-				],
-			},
-			isDefault: true,
-		},
+		parameters: SEED_CREATE_PARAMETERS,
 		credentials: credentials(),
 	});
 	expect(error).toBeUndefined();

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { DEFAULT_ACCOUNT, FACEBOOK_USER_NUMBERS, startSandbox, type Sandbox } from '../../sandbox';
 import { runNode } from '../support/harness';
+import { SEED_CREATE_PARAMETERS } from '../fixtures/seed';
 import { startTriggerServer, type TriggerServer } from '../support/webhook';
 
 /**
@@ -25,18 +26,7 @@ const credentials = () => ({
 
 async function sendThroughSeedScenario(notifyUrl: string, contentType = 'application/json') {
 	const created = await runNode({
-		parameters: {
-			resource: 'scenario',
-			operation: 'create',
-			name: 'Facebook then SMS',
-			steps: {
-				step: [
-					{ channel: 'FACEBOOK', from: 'FacebookApplicationKey' },
-					{ channel: 'SMS', from: 'InfoSMS' },
-				],
-			},
-			isDefault: true,
-		},
+		parameters: { ...SEED_CREATE_PARAMETERS, name: 'Facebook then SMS' },
 		credentials: credentials(),
 	});
 	expect(created.error).toBeUndefined();

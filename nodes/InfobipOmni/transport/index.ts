@@ -1,6 +1,5 @@
 import type {
 	IAdditionalCredentialOptions,
-	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
@@ -141,24 +140,27 @@ function networkFailure(error: unknown): { code: string; timedOut: boolean } {
  * 429 for any method (Infobip did not process it), and GETs on 502/503/504 or a lost connection.
  */
 /** The credential of each node run (one n8n context object per run), fetched once. */
-const runCredentials = new WeakMap<object, Promise<ICredentialDataDecryptedObject>>();
+const runCredentials = new WeakMap<object, Promise<IAdditionalCredentialOptions>>();
 
 /**
  * Fetched once per node run and handed to every request: in the app each fetch is a database
  * read, a decryption and an expression resolution, which 10,000 personalised requests repeated.
  */
-async function credentialOptions(
+function credentialOptions(
 	context: InfobipFunctions,
 	type: string,
 ): Promise<IAdditionalCredentialOptions> {
-	let data = runCredentials.get(context);
-	if (!data) {
-		data = context.getCredentials(type);
-		runCredentials.set(context, data);
-		data.catch(() => runCredentials.delete(context));
+	let options = runCredentials.get(context);
+	if (!options) {
+		const { id, name } = context.getNode().credentials?.[type] ?? { id: null, name: type };
+		options = context
+			.getCredentials(type)
+			.then((data) => ({ credentialsDecrypted: { id: id ?? '', name, type, data } }));
+		runCredentials.set(context, options);
+		// A failed fetch is not kept: the next request asks again (and fails the same way).
+		options.catch(() => runCredentials.delete(context));
 	}
-	const { id, name } = context.getNode().credentials?.[type] ?? { id: null, name: type };
-	return { credentialsDecrypted: { id: id ?? '', name, type, data: await data } };
+	return options;
 }
 
 export async function infobipApiRequest(

@@ -1,6 +1,7 @@
 import { parseRetryAfter } from '../../../nodes/InfobipOmni/transport';
 import { advancing, useFakeClock } from '../../support/clock';
 import { runNode, type NodeRun } from '../../support/harness';
+import { SEED_CREATE_PARAMETERS } from '../../fixtures/seed';
 import { basicAuth, useScriptedServer } from '../../support/infobip';
 import { type Reply } from '../../support/server';
 
@@ -26,19 +27,7 @@ const listScenarios = (options: Record<string, number> = {}) =>
 const createScenario = (options: Record<string, number> = {}) =>
 	advancing(
 		runNode({
-			parameters: {
-				resource: 'scenario',
-				operation: 'create',
-				name: 'My first Facebook-SMS scenario',
-				steps: {
-					step: [
-						{ channel: 'FACEBOOK', from: 'FacebookApplicationKey' },
-						{ channel: 'SMS', from: 'InfoSMS' },
-					],
-				},
-				isDefault: true,
-				options,
-			},
+			parameters: { ...SEED_CREATE_PARAMETERS, options },
 			credentials: credentials(),
 		}),
 		seen,
