@@ -84,7 +84,7 @@ function readSend(context: IExecuteFunctions, itemIndex: number, runPrefix: stri
 	const smsText = String(get('smsText', ''));
 	get('options.validityPeriods.period', []);
 	get('options.messageId', '');
-	get('options.messageIdSource', 'derived');
+	get('requestSettings.messageIdSource', 'derived');
 	get('options', {});
 	return {
 		itemIndex,
@@ -97,7 +97,7 @@ function readSend(context: IExecuteFunctions, itemIndex: number, runPrefix: stri
 /** The settings the node reads once per run. */
 function readOnce(context: IExecuteFunctions) {
 	const number = (name: string, fallback: number) =>
-		Number(context.getNodeParameter(`options.${name}`, 0, fallback));
+		Number(context.getNodeParameter(`requestSettings.${name}`, 0, fallback));
 	const settings = {
 		batchSize: number('batchSize', 100),
 		maxInFlight: number('requestsInFlight', 5),

@@ -98,11 +98,11 @@ export function parametersFor(
 	return {
 		resource: 'message',
 		operation: 'sendText',
-		scenario: { __rl: true, mode: 'id', value: BENCH_SCENARIO },
+		scenario: { __rl: true, mode: 'key', value: BENCH_SCENARIO },
 		phoneNumbers: '={{ $json.phone }}',
 		facebookText: text,
 		smsText: text,
-		options: {
+		requestSettings: {
 			...(spec.batchSize === undefined ? {} : { batchSize: spec.batchSize }),
 			...(spec.requestsInFlight === undefined ? {} : { requestsInFlight: spec.requestsInFlight }),
 		},

@@ -98,9 +98,9 @@ describe('Infobip OMNI node description', () => {
 	});
 
 	it('shows the same retry defaults the transport uses', () => {
-		// The Options shown for every resource but Message (whose own Options include the same fields).
+		// The Request Settings shown for every resource but Message (whose own add batching).
 		const options = description.properties.find(
-			(p) => p.name === 'options' && p.displayOptions?.hide?.resource,
+			(p) => p.name === 'requestSettings' && p.displayOptions?.hide?.resource,
 		);
 		const defaults = Object.fromEntries(
 			((options?.options ?? []) as INodeProperties[]).map((p) => [p.name, p.default]),

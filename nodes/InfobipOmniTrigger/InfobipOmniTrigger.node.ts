@@ -9,7 +9,7 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { withDedupeKey } from './dedupe';
-import { triggerProperties } from './description';
+import { triggerPanel, triggerProperties } from './description';
 import { buildFilters, passesFilters, type StatusFilterMode } from './filters';
 import { isRegistered, REGISTRATION_KEY, registrationFor } from './lifecycle';
 import { normaliseResult, recogniseEvent } from './reports';
@@ -25,14 +25,19 @@ interface PlainResponse {
 	end(body: string): unknown;
 }
 
-/** Answers the request itself (n8n then sends nothing) and starts no execution. */
+/** Writes a small JSON answer itself; n8n then sends nothing more. */
+function answer(response: PlainResponse, status: 200 | 400 | 401, body: IDataObject): void {
+	response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
+	response.end(JSON.stringify(body));
+}
+
+/** Refuses the request and starts no execution. */
 function refuse(
 	response: PlainResponse,
 	status: 400 | 401,
 	body: IDataObject,
 ): IWebhookResponseData {
-	response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
-	response.end(JSON.stringify(body));
+	answer(response, status, body);
 	return { noWebhookResponse: true };
 }
 
@@ -68,6 +73,7 @@ export class InfobipOmniTrigger implements INodeType {
 				path: 'webhook',
 			},
 		],
+		triggerPanel,
 		properties: triggerProperties,
 	};
 
@@ -149,8 +155,10 @@ export class InfobipOmniTrigger implements INodeType {
 		// Every passing result is emitted, retries included: duplicates are removed downstream by
 		// `dedupeKey` (see dedupe.ts). Saved workflows may still carry the removed
 		// options.dedupeWindowMinutes parameter; it is never read.
-		// No workflowData: n8n answers 200 and starts no execution.
-		if (!passing.length) return {};
-		return { workflowData: [this.helpers.returnJsonArray(passing)] };
+		// The trigger answers itself, before the execution starts: left to n8n, an onReceived
+		// webhook answers with the text "firstEntryJson" (its default responseData, as text/html).
+		answer(response, 200, { received: items.length, started: passing.length });
+		if (!passing.length) return { noWebhookResponse: true };
+		return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray(passing)] };
 	}
 }

@@ -3,10 +3,31 @@ import type { INodeProperties } from 'n8n-workflow';
 import { CHANNEL_OPTIONS } from '../InfobipOmni/channels';
 import { SECRET_HEADER, SECRET_QUERY_PARAMETER } from './secret';
 
+/** What to do to get a first push: the notice and the trigger panel both say it. */
+const SETUP_STEPS = [
+	'Click <b>Listen for test event</b> here.',
+	"Copy this node's <b>Test URL</b> into an Infobip OMNI send's <b>Options → Notify URL</b> (add <code>?secret=…</code> if you set a Secret below), and run that node.",
+	"Wait for the message's report: Infobip pushes it once the status is known, within seconds to minutes.",
+	'For production, use the <b>Production URL</b> as Notify URL and publish this workflow.',
+]
+	.map((step) => `<li>${step}</li>`)
+	.join('');
+
+/** The texts of n8n's trigger panel (the listening view): what to do, not "create an event". */
+export const triggerPanel = {
+	header: 'Wait for a report from Infobip OMNI',
+	executionsHelp: {
+		inactive: `<b>To test</b><ol>${SETUP_STEPS}</ol>Delivery reports, seen reports and inbound messages all come to the one URL; the trigger answers 200 at once.`,
+		active:
+			'This workflow is published: every push to the <b>Production URL</b> starts an execution, shown in the <a data-key="executions">executions list</a>, not in the editor.',
+	},
+	activationHint:
+		"Once it works, put the Production URL in the sends' Notify URL and publish this workflow.",
+};
+
 export const triggerProperties: INodeProperties[] = [
 	{
-		displayName:
-			"Infobip OMNI has no webhook registration: each send names its own Notify URL. Copy this node's <b>Production URL</b> into the Infobip OMNI node's <b>Message → Send … → Options → Notify URL</b> (with <code>?secret=…</code> if you set a Secret below) and activate this workflow. The <b>Test URL</b> works only while this node is listening for a test event. Delivery reports, seen reports and inbound messages all come to this one URL, as JSON or XML; the trigger answers 200 at once.",
+		displayName: `Infobip has no webhook registration: each send names its own Notify URL.<ol>${SETUP_STEPS}</ol>`,
 		name: 'notice',
 		type: 'notice',
 		default: '',

@@ -222,7 +222,7 @@ function e2eWorkflows(): Json[] {
 			phoneNumbers: '={{ $json.phone }}',
 			facebookText: BATCH_TEXT,
 			smsText: BATCH_TEXT,
-			options: { batchSize: 2, requestsInFlight: 1 },
+			requestSettings: { batchSize: 2, requestsInFlight: 1 },
 		},
 		credentials: { infobipOmniBasicAuthApi: credential },
 		...(extra.onError ? { onError: extra.onError } : {}),

@@ -100,7 +100,7 @@ describe("the seed's flow against the sandbox", () => {
 			parameters: {
 				resource: 'message',
 				operation: 'sendRichMedia',
-				scenario: { __rl: true, mode: 'id', value: key },
+				scenario: { __rl: true, mode: 'key', value: key },
 				phoneNumbers: FACEBOOK_USER_NUMBERS[1],
 				mediaType: 'VIDEO',
 				mediaUrl: 'https://example.com/videos/launch.mp4',
@@ -148,7 +148,7 @@ describe('batching and pairing at scale', () => {
 			parameters: {
 				resource: 'message',
 				operation: 'sendText',
-				scenario: { __rl: true, mode: 'id', value: key },
+				scenario: { __rl: true, mode: 'key', value: key },
 				phoneNumbers: '={{ $json.phone }}',
 				smsText: '={{ $json.text }}',
 				facebookText: '={{ $json.text }}',
@@ -184,10 +184,10 @@ describe('batching and pairing at scale', () => {
 			parameters: {
 				resource: 'message',
 				operation: 'sendText',
-				scenario: { __rl: true, mode: 'id', value: key },
+				scenario: { __rl: true, mode: 'key', value: key },
 				phoneNumbers: '={{ $json.phone }}',
 				smsText: 'same',
-				options: { batchSize: 10 },
+				requestSettings: { batchSize: 10 },
 			},
 			credentials: credentials(),
 			input,
@@ -208,7 +208,7 @@ describe('batching and pairing at scale', () => {
 			parameters: {
 				resource: 'message',
 				operation: 'sendAdvanced',
-				scenario: { __rl: true, mode: 'id', value: key },
+				scenario: { __rl: true, mode: 'key', value: key },
 				phoneNumbers: '={{ $json.phone }}',
 				otherAddresses: { emailAddress: '={{ $json.email }}' },
 				channelContents: {
@@ -253,7 +253,7 @@ describe('batching and pairing at scale', () => {
 			parameters: {
 				resource: 'message',
 				operation: 'sendText',
-				scenario: { __rl: true, mode: 'id', value: key },
+				scenario: { __rl: true, mode: 'key', value: key },
 				phoneNumbers: '={{ $json.phone }}',
 				smsText: 'x',
 			},
@@ -271,7 +271,7 @@ describe('batching and pairing at scale', () => {
 			parameters: {
 				resource: 'message',
 				operation: 'sendText',
-				scenario: { __rl: true, mode: 'id', value: key },
+				scenario: { __rl: true, mode: 'key', value: key },
 				phoneNumbers: '={{ $json.phone }}',
 				smsText: 'x',
 			},
@@ -299,7 +299,7 @@ describe('batching and pairing at scale', () => {
 				parameters: {
 					resource: 'message',
 					operation: 'sendText',
-					scenario: { __rl: true, mode: 'id', value: key },
+					scenario: { __rl: true, mode: 'key', value: key },
 					phoneNumbers: '41793026727',
 					smsText: 'x',
 				},
@@ -336,7 +336,7 @@ describe('Send Advanced against the sandbox', () => {
 			parameters: {
 				resource: 'message',
 				operation: 'sendAdvanced',
-				scenario: { __rl: true, mode: 'id', value: created[0].json.key as string },
+				scenario: { __rl: true, mode: 'key', value: created[0].json.key as string },
 				phoneNumbers: '+41 79 302 67 27',
 				otherAddresses: { emailAddress: 'jane@example.com' },
 				channelContents: {
@@ -391,7 +391,7 @@ describe('Delivery Report and Log', () => {
 			parameters: {
 				resource: 'message',
 				operation: 'sendText',
-				scenario: { __rl: true, mode: 'id', value: key },
+				scenario: { __rl: true, mode: 'key', value: key },
 				phoneNumbers: '41793026727, 41793026731',
 				facebookText: 'f',
 				smsText: 's',
@@ -417,7 +417,7 @@ describe('Delivery Report and Log', () => {
 			parameters: {
 				resource: 'message',
 				operation: 'sendText',
-				scenario: { __rl: true, mode: 'id', value: key },
+				scenario: { __rl: true, mode: 'key', value: key },
 				phoneNumbers: '41793026727',
 				smsText: 's',
 				options: { messageId: 'L1', bulkId: 'B1' },

@@ -52,12 +52,28 @@ describe('Infobip OMNI Trigger description', () => {
 		}
 	});
 
-	it('explains the Notify URL in a notice', () => {
+	it('explains the Notify URL in short numbered steps', () => {
 		const notice = property('notice');
 		expect(notice.type).toBe('notice');
-		expect(notice.displayName).toMatch(/Production URL/);
-		expect(notice.displayName).toMatch(/Message → Send … → Options → Notify URL/);
-		expect(notice.displayName).toMatch(/Test URL/);
+		const steps = [...notice.displayName.matchAll(/<li>(.*?)<\/li>/g)].map((m) => m[1]);
+		expect(steps).toHaveLength(4);
+		expect(steps[0]).toMatch(/Listen for test event/);
+		expect(steps[1]).toMatch(/Test URL.*Options → Notify URL/);
+		expect(steps[3]).toMatch(/Production URL.*publish/);
+		for (const step of steps) expect(step.replace(/<[^>]+>/g, '').length).toBeLessThan(170);
+	});
+
+	it("fills n8n's trigger panel with what to do instead of n8n's default texts", () => {
+		const { triggerPanel } = new InfobipOmniTrigger().description;
+		expect(triggerPanel).toMatchObject({
+			header: 'Wait for a report from Infobip OMNI',
+			executionsHelp: {
+				inactive: expect.stringContaining('<li>Click <b>Listen for test event</b> here.</li>'),
+				active: expect.stringContaining('Production URL'),
+			},
+			activationHint: expect.stringContaining('publish'),
+		});
+		expect(JSON.stringify(triggerPanel)).not.toMatch(/create an event/);
 	});
 
 	it('offers every event, status group and shared channel', () => {

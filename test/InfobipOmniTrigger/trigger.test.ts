@@ -51,7 +51,7 @@ describe('Infobip OMNI Trigger: what it emits', () => {
 		const response = await push(s.url, SEED_REPORTS_TEXT);
 
 		expect(response.status).toBe(200);
-		expect(JSON.parse(response.body)).toEqual({ message: 'Workflow was started' });
+		expect(JSON.parse(response.body)).toEqual({ received: 2, started: 2 });
 		expect(lastCall(s).executionStarted).toBe(true);
 		expect(lastCall(s).items).toStrictEqual(SEED_ITEMS);
 	});
@@ -257,7 +257,7 @@ describe('Infobip OMNI Trigger: filters', () => {
 		const response = await push(s.url, SEED_REPORTS_TEXT);
 
 		expect(response.status).toBe(200);
-		expect(JSON.parse(response.body)).toEqual({ message: 'Webhook call received' });
+		expect(JSON.parse(response.body)).toEqual({ received: 2, started: 0 });
 		expect(lastCall(s).executionStarted).toBe(false);
 		expect(s.items()).toEqual([]);
 	});

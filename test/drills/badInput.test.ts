@@ -65,7 +65,7 @@ const GOOD: IDataObject = {
 };
 
 const fromItem = (key: string) => `={{ $json.${key} }}`;
-const scenario = { __rl: true, mode: 'id', value: fromItem('scenario') };
+const scenario = { __rl: true, mode: 'key', value: fromItem('scenario') };
 
 const BASE: Record<Operation, IDataObject> = {
 	sendText: {
@@ -246,7 +246,7 @@ const CASES: Array<[string, BadCase]> = [
 		{
 			operation: 'sendText',
 			bad: { phone: '41793026727,41793026728,41793026729' },
-			parameters: { options: { ...(BASE.sendText.options as IDataObject), batchSize: 2 } },
+			parameters: { requestSettings: { batchSize: 2 } },
 			field: 'Phone Numbers',
 		},
 	],
@@ -859,23 +859,23 @@ const OBJECTS: Array<[string, BadCase]> = [
 		},
 	],
 	[
-		'an object in the log Bulk IDs filter',
+		'an object in the log Bulk ID filter',
 		{
 			operation: 'logGetAll',
 			parameters: { filters: { bulkId: fromItem('extra') } },
 			bad: { extra: ['B1', { id: 'B2' }] },
-			field: 'Bulk IDs',
+			field: 'Bulk ID',
 			problem: 'got an object ({"id":"B2"}), not text',
 			fix: OBJECT_FIX,
 		},
 	],
 	[
-		'the log Message IDs filter mapped to an object',
+		'the log Message ID filter mapped to an object',
 		{
 			operation: 'logGetAll',
 			parameters: { filters: { messageId: fromItem('extra') } },
 			bad: { extra: { id: 'm1' } },
-			field: 'Message IDs',
+			field: 'Message ID',
 			problem: 'got an object ({"id":"m1"}), not text',
 			fix: OBJECT_FIX,
 		},
@@ -1382,7 +1382,7 @@ describe('run settings out of range', () => {
 		runNode({
 			parameters: {
 				...BASE.sendText,
-				options: { ...(BASE.sendText.options as IDataObject), ...options },
+				requestSettings: options,
 			} as INodeParameters,
 			credentials: basicAuth(sandbox),
 			input: [{ json: GOOD }],

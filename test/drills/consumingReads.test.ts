@@ -45,7 +45,7 @@ const getReports = (
 			resource: 'deliveryReport',
 			operation: 'getAll',
 			returnAll: options.returnAll ?? true,
-			options: (options.nodeOptions ?? {}) as INodeParameters,
+			requestSettings: (options.nodeOptions ?? {}) as INodeParameters,
 		},
 		credentials: credentials(),
 		input: Array.from({ length: options.items ?? 1 }, () => ({ json: {} })),

@@ -333,7 +333,7 @@ describe('faults on reads', () => {
 	];
 	const read = (parameters: IDataObject, options: IDataObject = {}) =>
 		runNode({
-			parameters: { ...parameters, options } as never,
+			parameters: { ...parameters, requestSettings: options } as never,
 			credentials: basicAuth(sandbox),
 			onError: 'continueRegularOutput',
 		});
@@ -434,7 +434,7 @@ describe('faults on scenario writes', () => {
 				operation: 'create',
 				name: 'Drill',
 				steps: { step: [{ channel: 'SMS', from: 'InfoSMS' }] },
-				options,
+				requestSettings: options,
 			} as never,
 			credentials: basicAuth(sandbox),
 			onError: 'continueRegularOutput',

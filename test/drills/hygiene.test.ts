@@ -197,7 +197,7 @@ async function failingRun(
 	return await captured(
 		async () =>
 			await runNode({
-				parameters: { ...parameters, authentication, options: NODE_OPTIONS } as INodeParameters,
+				parameters: { ...parameters, authentication, requestSettings: NODE_OPTIONS } as INodeParameters,
 				credentials,
 				...(onError === 'stop' ? {} : { onError }),
 			}),

@@ -28,17 +28,23 @@ const accepted = (d: { messageId?: string; to: IDataObject }, groupName = 'PENDI
 	status: { groupId: 1, groupName, id: 7, name: `${groupName}_ENROUTE`, description: 'x' },
 });
 
-async function send(simplify: boolean, options: IDataObject = {}, phones = PHONES) {
+async function send(
+	simplify: boolean,
+	options: IDataObject = {},
+	phones = PHONES,
+	requestSettings: IDataObject = {},
+) {
 	return await runNode({
 		executionId: 'odd-1',
 		parameters: {
 			resource: 'message',
 			operation: 'sendText',
-			scenario: { __rl: true, mode: 'id', value: 'S1' },
+			scenario: { __rl: true, mode: 'key', value: 'S1' },
 			phoneNumbers: '={{ $json.phone }}',
 			smsText: 'Hello',
 			simplify,
 			options: options as INodeParameters,
+			requestSettings: requestSettings as INodeParameters,
 		},
 		credentials: credentials(),
 		input: phones.map((phone, i) => ({ json: { phone, orderId: `order-${i}` } })),
@@ -130,7 +136,7 @@ describe.each([true, false])('Simplify %s', (simplify) => {
 			status: 200,
 			body: { messages: [{ ...accepted(destinations[0]), messageId: 'gen-1' }] },
 		});
-		const run = await send(simplify, { messageIdSource: 'infobip' });
+		const run = await send(simplify, {}, PHONES, { messageIdSource: 'infobip' });
 		expect(run.output.map((item) => item.json.missingFromResponse)).toEqual([true, true, true]);
 	});
 });
@@ -148,7 +154,7 @@ describe('custom Message IDs', () => {
 			parameters: {
 				resource: 'message',
 				operation: 'sendText',
-				scenario: { __rl: true, mode: 'id', value: 'S1' },
+				scenario: { __rl: true, mode: 'key', value: 'S1' },
 				phoneNumbers: '={{ $json.phone }}',
 				smsText: 'Hello',
 				options: { messageId: '={{ $json.orderId }}' },

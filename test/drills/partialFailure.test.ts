@@ -307,7 +307,7 @@ describe('a redirect on a send', () => {
 			parameters: {
 				resource: 'message',
 				operation: 'sendText',
-				scenario: { __rl: true, mode: 'id', value: 'D0110000000000000000000000000001' },
+				scenario: { __rl: true, mode: 'key', value: 'D0110000000000000000000000000001' },
 				phoneNumbers: '={{ $json.phone }}',
 				smsText: 'x',
 			},

@@ -60,7 +60,7 @@ const operations: Record<
 				parameters: {
 					resource: 'message',
 					operation: 'sendText',
-					scenario: { __rl: true, mode: 'id', value: SCENARIO_ID },
+					scenario: { __rl: true, mode: 'key', value: SCENARIO_ID },
 					phoneNumbers: '41793026727',
 					smsText: 'Your parcel is on its way',
 				},
@@ -75,7 +75,7 @@ const operations: Record<
 				parameters: {
 					resource: 'scenario',
 					operation: 'update',
-					scenario: { __rl: true, mode: 'id', value: SCENARIO_ID },
+					scenario: { __rl: true, mode: 'key', value: SCENARIO_ID },
 					updateFields: { name: 'Renamed' },
 				},
 				credentials: basicAuth(),

@@ -29,7 +29,7 @@ export const phone = (index: number) => `417930${String(22700 + index)}`;
 
 export const scenarioById = (key: string = DRILL_SCENARIO) => ({
 	__rl: true,
-	mode: 'id',
+	mode: 'key',
 	value: key,
 });
 
@@ -38,7 +38,7 @@ export async function sendText(
 	sandbox: Sandbox,
 	options: {
 		items: number;
-		/** The node's Options collection (batch size, retries, timeout…). */
+		/** The node's Request Settings (batch size, retries, timeout…). */
 		nodeOptions?: IDataObject;
 		sameText?: boolean;
 		executionId?: string;
@@ -56,7 +56,7 @@ export async function sendText(
 			scenario: scenarioById(),
 			phoneNumbers: '={{ $json.phone }}',
 			smsText: text,
-			options: options.nodeOptions ?? {},
+			requestSettings: options.nodeOptions ?? {},
 		} as INodeParameters,
 		credentials: basicAuth(sandbox),
 		input:

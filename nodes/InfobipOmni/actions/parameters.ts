@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { REQUEST_SETTINGS } from '../descriptions/common';
 import { checkScenarioKey } from '../builders/scenario';
 import { readLimit } from '../builders/values';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../transport';
@@ -204,7 +205,7 @@ export function itemParameters(
 	};
 }
 
-/** Reads a node-level option (item 0), refusing values outside its bounds rather than bending them. */
+/** Reads a node-level request setting (item 0), refusing values outside its bounds rather than bending them. */
 export function readBoundedOption(
 	this: IExecuteFunctions,
 	name: string,
@@ -213,18 +214,20 @@ export function readBoundedOption(
 	min: number,
 	max: number,
 ): number {
-	const value = Number(this.getNodeParameter(`options.${name}`, 0, fallback));
+	const value = Number(this.getNodeParameter(`${REQUEST_SETTINGS}.${name}`, 0, fallback));
 	if (!Number.isFinite(value) || value < min || value > max) {
 		throw new NodeOperationError(
 			this.getNode(),
 			`Invalid ${label}: ${String(value)} is outside ${min} to ${max}`,
-			{ description: `Set ${label} in the node's options to a number from ${min} to ${max}.` },
+			{
+				description: `Set ${label} under the node's Request Settings to a number from ${min} to ${max}.`,
+			},
 		);
 	}
 	return value;
 }
 
-/** The options of descriptions/common.ts requestOptionFields, as the transport takes them. */
+/** The settings of descriptions/common.ts requestOptionFields, as the transport takes them. */
 export function readRetryPolicy(this: IExecuteFunctions): RetryPolicy {
 	const read = (name: string, label: string, fallback: number, min: number, max: number) =>
 		readBoundedOption.call(this, name, label, fallback, min, max);

@@ -30,7 +30,7 @@ export const scenarioLocator: INodeProperties = {
 		},
 		{
 			displayName: 'By Key',
-			name: 'id',
+			name: 'key',
 			type: 'string',
 			placeholder: 'e.g. 12CD1116DC7B451B2B7286412482CCC1',
 			validation: [
@@ -47,8 +47,8 @@ export const scenarioLocator: INodeProperties = {
 };
 
 /**
- * Options every operation shares: how long to wait and how often to retry. Read once per run
- * (actions/parameters.ts readRetryPolicy).
+ * Request settings every operation shares: how long to wait and how often to retry. Read once
+ * per run (actions/parameters.ts readRetryPolicy).
  * The defaults repeat the transport's DEFAULT_RETRY_POLICY as literals because n8n's lint reads
  * them statically; a description test keeps the two equal.
  */
@@ -83,6 +83,28 @@ export const requestOptionFields: INodeProperties[] = [
 		description: 'How long to wait for Infobip to answer one request',
 	},
 ];
+
+/** The name of the collection that holds transport tuning, apart from message Options. */
+export const REQUEST_SETTINGS = 'requestSettings';
+
+/**
+ * Transport tuning (retries, timeout; for sends also batching and pacing) in a collection of its
+ * own, so that Options holds only what changes the message.
+ */
+export function requestSettings(extra: INodeProperties[] = []): INodeProperties {
+	return {
+		displayName: 'Request Settings',
+		name: REQUEST_SETTINGS,
+		type: 'collection',
+		placeholder: 'Add Setting',
+		default: {},
+		description:
+			'How the node talks to Infobip: retries and timeout (sends also batching and pacing)',
+		options: [...extra, ...requestOptionFields].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
+	};
+}
 
 /** Return All and Limit, as n8n's Get Many operations have them. */
 export const returnAllFields: INodeProperties[] = [

@@ -17,7 +17,7 @@ const seen = () => server.received.length;
 const listScenarios = (options: Record<string, number> = {}) =>
 	advancing(
 		runNode({
-			parameters: { resource: 'scenario', operation: 'getAll', limit: 1, options },
+			parameters: { resource: 'scenario', operation: 'getAll', limit: 1, requestSettings: options },
 			credentials: credentials(),
 		}),
 		seen,
@@ -27,7 +27,7 @@ const listScenarios = (options: Record<string, number> = {}) =>
 const createScenario = (options: Record<string, number> = {}) =>
 	advancing(
 		runNode({
-			parameters: { ...SEED_CREATE_PARAMETERS, options },
+			parameters: { ...SEED_CREATE_PARAMETERS, requestSettings: options },
 			credentials: credentials(),
 		}),
 		seen,

@@ -44,7 +44,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
-				displayName: 'Bulk IDs',
+				displayName: 'Bulk ID',
 				name: 'bulkId',
 				type: 'string',
 				default: '',
@@ -82,7 +82,7 @@ const properties: INodeProperties[] = [
 				description: 'Mobile country code, e.g. 228',
 			},
 			{
-				displayName: 'Message IDs',
+				displayName: 'Message ID',
 				name: 'messageId',
 				type: 'string',
 				default: '',
@@ -162,8 +162,8 @@ export const execute = perItemOperation(async function (itemIndex, { policy, rea
 		);
 	}
 	for (const [key, label] of [
-		['bulkId', 'Bulk IDs'],
-		['messageId', 'Message IDs'],
+		['bulkId', 'Bulk ID'],
+		['messageId', 'Message ID'],
 	]) {
 		const values = splitList(filters[key], label);
 		if (values.length) query[key] = values;

@@ -22,9 +22,9 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Send Advanced',
 				value: 'sendAdvanced',
-				action: 'Send a message on any channels',
+				action: 'Send a message with content per channel',
 				description:
-					'Send content for any channels of a scenario: SMS, Facebook, Viber, WhatsApp, voice, email, push, LINE, VKontakte, Kakao',
+					'Give each channel of the scenario its own content: SMS, Facebook, Viber, WhatsApp, voice, email, push, LINE, VKontakte, Kakao',
 			},
 			{
 				name: 'Send Rich Media',

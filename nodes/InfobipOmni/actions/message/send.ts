@@ -11,6 +11,7 @@ import {
 	type ItemOutcome,
 	type PreparedSend,
 } from '../../dispatch';
+import { REQUEST_SETTINGS } from '../../descriptions/common';
 import { LIMITS } from '../../limits';
 import { infobipApiRequest } from '../../transport';
 import { SEND_PATH } from '../../transport/endpoints';
@@ -34,7 +35,6 @@ type ReadItemMessage = (
 /** The Options collection of a send as n8n hands it over. */
 interface SendOptions extends SendOptionParameters {
 	messageId?: unknown;
-	messageIdSource?: unknown;
 }
 
 interface SendSettings extends DispatchSettings {
@@ -94,12 +94,13 @@ function derivedIdPrefix(this: IExecuteFunctions): string {
 /** Per destination: the given message ID (suffixed -2, -3… when several), a derived one, or none. */
 function messageIdsFor(
 	options: SendOptions,
+	messageIdSource: unknown,
 	itemIndex: number,
 	runPrefix: string,
 ): (destinationIndex: number) => string | undefined {
 	const custom = asTrimmedText('Message ID', options.messageId);
 	if (custom) return (d) => (d === 0 ? custom : `${custom}-${d + 1}`);
-	if (options.messageIdSource === 'infobip') return () => undefined;
+	if (messageIdSource === 'infobip') return () => undefined;
 	return (d) => `${runPrefix}-${itemIndex}-${d + 1}`;
 }
 
@@ -308,9 +309,10 @@ export function sendOperation(readItemMessage: ReadItemMessage): OperationExecut
 				const message = readItemMessage.call(this, itemIndex, read);
 				// The Options collection, read once per item: message ID settings and send options.
 				const options = read('options', itemIndex, {}) as SendOptions;
+				const messageIdSource = read(`${REQUEST_SETTINGS}.messageIdSource`, itemIndex, 'derived');
 				const destinations = buildDestinations(
 					message.recipients,
-					messageIdsFor(options, itemIndex, runPrefix),
+					messageIdsFor(options, messageIdSource, itemIndex, runPrefix),
 				);
 				if (destinations.length > settings.batchSize) {
 					throw new ParameterError(

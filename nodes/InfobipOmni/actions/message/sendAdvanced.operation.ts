@@ -8,6 +8,7 @@ import { contentsFrom } from './contents';
 import {
 	phoneNumbersField,
 	sendOptions,
+	sendRequestSettings,
 	sendScenarioLocator,
 	simplifyField,
 	useDefaultScenarioField,
@@ -125,6 +126,7 @@ const properties: INodeProperties[] = [
 	},
 	simplifyField,
 	sendOptions(),
+	sendRequestSettings,
 ];
 
 export const description = updateDisplayOptions(

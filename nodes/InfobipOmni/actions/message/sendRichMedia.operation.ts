@@ -6,6 +6,7 @@ import { contentsFrom, readPhoneAndFacebookRecipients, readValidityPeriods } fro
 import {
 	scenarioAndFacebookRecipientFields,
 	sendOptions,
+	sendRequestSettings,
 	simplifyField,
 	smsTextField,
 	validityPeriodsOption,
@@ -39,6 +40,7 @@ const properties: INodeProperties[] = [
 	smsTextField,
 	simplifyField,
 	sendOptions([validityPeriodsOption]),
+	sendRequestSettings,
 ];
 
 export const description = updateDisplayOptions(

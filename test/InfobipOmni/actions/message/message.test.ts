@@ -48,7 +48,7 @@ const credentials = () => basicAuth(server);
 
 const TOMORROW = new Date(Math.ceil(Date.now() / 1000) * 1000 + 86_400_000);
 
-const byKey = (value: string) => ({ __rl: true, mode: 'id', value });
+const byKey = (value: string) => ({ __rl: true, mode: 'key', value });
 
 const sendText = (
 	parameters: IDataObject,
@@ -76,7 +76,7 @@ describe("the seed's sends, byte for byte", () => {
 			phoneNumbers: '41793026727',
 			facebookText: FACEBOOK_TEXT,
 			smsText: SMS_TEXT,
-			options: { messageIdSource: 'infobip' },
+			requestSettings: { messageIdSource: 'infobip' },
 		});
 		expect(error).toBeUndefined();
 		expect(sends()).toHaveLength(1);
@@ -104,7 +104,7 @@ describe("the seed's sends, byte for byte", () => {
 			facebookUserKey: SEED_FACEBOOK_USER,
 			facebookText: FACEBOOK_TEXT,
 			smsText: SMS_TEXT,
-			options: { messageIdSource: 'infobip' },
+			requestSettings: { messageIdSource: 'infobip' },
 		});
 		expect(sends()[0].rawBody).toBe(JSON.stringify(SEED_SEND_USER_KEY));
 	});
@@ -119,7 +119,7 @@ describe("the seed's sends, byte for byte", () => {
 				mediaType: 'IMAGE',
 				mediaUrl: 'https://somedomain.com/images/image.jpg',
 				smsText: SMS_TEXT,
-				options: { messageIdSource: 'infobip' },
+				requestSettings: { messageIdSource: 'infobip' },
 			},
 			credentials: credentials(),
 		});
@@ -169,7 +169,7 @@ describe('Message → Send Text', () => {
 			useDefaultScenario: true,
 			phoneNumbers: '41793026727',
 			smsText: 'x',
-			options: { messageIdSource: 'infobip' },
+			requestSettings: { messageIdSource: 'infobip' },
 		});
 		expect(sends()[0].body).toEqual({
 			destinations: [{ to: { phoneNumber: '41793026727' } }],
@@ -213,7 +213,7 @@ describe('Message → Send Text', () => {
 			phoneNumbers: '41793026727, 41793026731',
 			smsText: 'x',
 			simplify: false,
-			options: { messageIdSource: 'infobip' },
+			requestSettings: { messageIdSource: 'infobip' },
 		});
 		expect(output.map((o) => o.json)).toEqual([
 			{

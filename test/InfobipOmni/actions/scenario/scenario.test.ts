@@ -198,7 +198,7 @@ describe('Scenario → Get', () => {
 			parameters: {
 				resource: 'scenario',
 				operation: 'get',
-				scenario: { __rl: true, mode: 'id', value: SEED_SCENARIO_ID },
+				scenario: { __rl: true, mode: 'key', value: SEED_SCENARIO_ID },
 			},
 			credentials: credentials(),
 		});
@@ -217,7 +217,7 @@ describe('Scenario → Get', () => {
 			parameters: {
 				resource: 'scenario',
 				operation: 'get',
-				scenario: { __rl: true, mode: 'id', value: 'FFFF' },
+				scenario: { __rl: true, mode: 'key', value: 'FFFF' },
 			},
 			credentials: credentials(),
 		});
@@ -232,7 +232,7 @@ describe('Scenario → Get', () => {
 			parameters: {
 				resource: 'scenario',
 				operation: 'get',
-				scenario: { __rl: true, mode: 'id', value: '={{ $json.key }}' },
+				scenario: { __rl: true, mode: 'key', value: '={{ $json.key }}' },
 			},
 			credentials: credentials(),
 			input: [{ json: { key: ' ' } }],
@@ -313,7 +313,7 @@ describe('Scenario → Update', () => {
 			parameters: {
 				resource: 'scenario',
 				operation: 'update',
-				scenario: { __rl: true, mode: 'id', value: SEED_SCENARIO_ID },
+				scenario: { __rl: true, mode: 'key', value: SEED_SCENARIO_ID },
 				updateFields: {
 					steps: { step: [{ channel: 'SMS', from: 'NewSender' }] },
 					isDefault: false,
@@ -333,7 +333,7 @@ describe('Scenario → Update', () => {
 			parameters: {
 				resource: 'scenario',
 				operation: 'update',
-				scenario: { __rl: true, mode: 'id', value: SEED_SCENARIO_ID },
+				scenario: { __rl: true, mode: 'key', value: SEED_SCENARIO_ID },
 				updateFields: { steps: {} },
 			},
 			credentials: credentials(),
