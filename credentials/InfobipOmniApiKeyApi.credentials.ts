@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import {
+	API_KEY_TEST_TEXTS,
 	baseUrlProperty,
 	NO_REDIRECTS,
 	normalizeBaseUrl,
@@ -16,7 +17,9 @@ import {
 export class InfobipOmniApiKeyApi implements ICredentialType {
 	name = 'infobipOmniApiKeyApi';
 
-	displayName = 'Infobip OMNI API Key API';
+	// The editor names a new credential after displayName minus every word "API", plus "account":
+	// the hyphen keeps "API-Key", so it reads "Infobip OMNI API-Key account".
+	displayName = 'Infobip OMNI API-Key API';
 
 	icon: Icon = { light: 'file:../icons/infobip.svg', dark: 'file:../icons/infobip.dark.svg' };
 
@@ -44,5 +47,5 @@ export class InfobipOmniApiKeyApi implements ICredentialType {
 		headers: { ...requestOptions.headers, Authorization: `App ${credentials.apiKey}` },
 	});
 
-	test: ICredentialTestRequest = omniCredentialTest;
+	test: ICredentialTestRequest = omniCredentialTest(API_KEY_TEST_TEXTS);
 }

@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import {
+	BASIC_AUTH_TEST_TEXTS,
 	baseUrlProperty,
 	NO_REDIRECTS,
 	normalizeBaseUrl,
@@ -16,6 +17,7 @@ import {
 export class InfobipOmniBasicAuthApi implements ICredentialType {
 	name = 'infobipOmniBasicAuthApi';
 
+	// The editor names a new credential "Infobip OMNI Basic Auth account" (displayName minus "API").
 	displayName = 'Infobip OMNI Basic Auth API';
 
 	icon: Icon = { light: 'file:../icons/infobip.svg', dark: 'file:../icons/infobip.dark.svg' };
@@ -54,5 +56,5 @@ export class InfobipOmniBasicAuthApi implements ICredentialType {
 		};
 	};
 
-	test: ICredentialTestRequest = omniCredentialTest;
+	test: ICredentialTestRequest = omniCredentialTest(BASIC_AUTH_TEST_TEXTS);
 }

@@ -1,5 +1,7 @@
 import { InfobipOmniApiKeyApi } from '../credentials/InfobipOmniApiKeyApi.credentials';
 import { InfobipOmniBasicAuthApi } from '../credentials/InfobipOmniBasicAuthApi.credentials';
+import { UserError } from 'n8n-workflow';
+
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from '../credentials/InfobipOmniShared';
 import { runCredentialTest, runNode } from './support/harness';
 import { apiKeyAuth, basicAuth, useScriptedServer } from './support/infobip';
@@ -100,25 +102,68 @@ describe('base URL normalisation', () => {
 		['HTTPS://XXXXX.API.INFOBIP.COM', 'https://xxxxx.api.infobip.com'],
 		['http://localhost:8080', 'http://localhost:8080'],
 		['http://127.0.0.1:3000/', 'http://127.0.0.1:3000'],
-		['localhost:8080', 'https://localhost:8080'],
+		// No scheme: https, except for a loopback host, where a local sandbox runs on plain http.
+		['localhost:8080', 'http://localhost:8080'],
+		['LOCALHOST:8080/', 'http://localhost:8080'],
+		['127.0.0.1:3000', 'http://127.0.0.1:3000'],
+		['127.1.2.3:3000', 'http://127.1.2.3:3000'],
+		['127.1:3000', 'http://127.0.0.1:3000'],
+		['[::1]:3000', 'http://[::1]:3000'],
+		['[0:0:0:0:0:0:0:1]:3000', 'http://[::1]:3000'],
+		['localhost.example.com', 'https://localhost.example.com'],
+		['127.0.0.1.nip.io', 'https://127.0.0.1.nip.io'],
+		['128.0.0.1:3000', 'https://128.0.0.1:3000'],
+		['10.0.0.5:8080', 'https://10.0.0.5:8080'],
+		['[::2]:3000', 'https://[::2]:3000'],
+		// A scheme given is kept: https to a loopback host stays https.
+		['https://localhost:8443', 'https://localhost:8443'],
+		['http://127.255.0.1:3000', 'http://127.255.0.1:3000'],
+		['http://[::1]:3000/', 'http://[::1]:3000'],
 		['https://proxy.example.com/infobip/', 'https://proxy.example.com/infobip'],
 	])('%j → %j', (raw, expected) => {
 		expect(normalizeBaseUrl(raw)).toBe(expected);
 	});
 
+	// n8n's credential dialog shows only the message: each names Base URL and the fix.
 	it.each([
-		['', /empty/],
-		['   ', /empty/],
-		[undefined, /empty/],
-		['http://xxxxx.api.infobip.com', /plain http/],
-		['http://api.infobip.com/', /plain http/],
-		['http://10.0.0.5:8080', /plain http/],
-		['ftp://api.infobip.com', /must start with https/],
-		['https://api.infobip.com?x=1', /query or fragment/],
-		['api infobip com', /not a valid address/],
-		['https://', /not a valid address/],
-	])('refuses %j', (raw, problem) => {
-		expect(() => normalizeBaseUrl(raw)).toThrow(problem);
+		['', /^Base URL is empty: set it to your personal https:\/\/xxxxx\.api\.infobip\.com/],
+		['   ', /^Base URL is empty: /],
+		[undefined, /^Base URL is empty: /],
+		[
+			'http://xxxxx.api.infobip.com',
+			/^Base URL ".*" uses plain http: change http:\/\/ to https:\/\//,
+		],
+		['http://api.infobip.com/', /uses plain http: change http:\/\/ to https:\/\//],
+		['http://10.0.0.5:8080', /uses plain http: .*localhost, 127\.x\.x\.x and \[::1\]/],
+		['http://128.0.0.1:8080', /uses plain http/],
+		['http://localhost.example.com', /uses plain http/],
+		[
+			'ftp://api.infobip.com',
+			/must start with https \(or have no scheme\): use the form https:\/\/xxxxx/,
+		],
+		['https://api.infobip.com?x=1', /has a query or fragment: keep only the address/],
+		['https://api.infobip.com#x', /has a query or fragment/],
+		['api infobip com', /is not a valid address: use the form https:\/\/xxxxx\.api\.infobip\.com/],
+		['https://', /is not a valid address: .*http:\/\/localhost:PORT/],
+	])('refuses %j, naming the fix in the message', (raw, problem) => {
+		let thrown: unknown;
+		try {
+			normalizeBaseUrl(raw);
+		} catch (error) {
+			thrown = error;
+		}
+		expect(thrown).toBeInstanceOf(UserError);
+		const { message, description } = thrown as UserError;
+		expect(message).toMatch(/^Base URL /);
+		expect(message).toMatch(problem);
+		expect(description).toMatch(/\S/);
+	});
+
+	it('shows under the Base URL field what a local sandbox URL looks like', () => {
+		const baseUrl = new InfobipOmniApiKeyApi().properties.find((p) => p.name === 'baseUrl');
+		expect(baseUrl?.hint).toBe(
+			'Infobip: https://xxxxx.api.infobip.com. A local sandbox: http://localhost:PORT (http, not https).',
+		);
 	});
 
 	it('defaults to the generic host', () => {
