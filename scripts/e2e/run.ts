@@ -591,16 +591,19 @@ async function main(): Promise<void> {
 			},
 		);
 		await check(
-			"facebook-sms-failover: the sandbox got the seed's scenario, one text send (4 destinations), one image send, one report fetch, all with Basic auth",
+			"facebook-sms-failover: the sandbox got the seed's scenario, one text send (4 destinations) and one image send (each followed by the read of its scenario), one report fetch, all with Basic auth",
 			() => {
 				expect(seed, 'no run');
 				const requests = seed.requests;
+				const key = String((requests[1]?.body as Json | undefined)?.scenarioKey);
 				same(
 					requests.map((request) => `${request.method} ${request.path}`),
 					[
 						'POST /omni/1/scenarios',
 						'POST /omni/1/advanced',
+						`GET /omni/1/scenarios/${key}`,
 						'POST /omni/1/advanced',
+						`GET /omni/1/scenarios/${key}`,
 						'GET /omni/1/reports',
 					],
 					'requests',
@@ -624,7 +627,7 @@ async function main(): Promise<void> {
 				const text = requests[1].body as { destinations: unknown[]; scenarioKey: string };
 				same(text.destinations.length, 4, 'text destinations');
 				same(
-					(requests[2].body as Json).facebook,
+					(requests[3].body as Json).facebook,
 					{ type: 'IMAGE', url: 'https://example.com/images/parcel.jpg' },
 					'image',
 				);
@@ -638,6 +641,10 @@ async function main(): Promise<void> {
 				const runData = (seed.run.data as { resultData: { runData: RunData } }).resultData.runData;
 				same(output(runData, 'Send Text').length, 4, 'Send Text items');
 				same(output(runData, 'Send Rich Media').length, 1, 'Send Rich Media items');
+				// The seed's scenario (Facebook → SMS) gets both contents: n8n stores no hint.
+				for (const node of ['Send Text', 'Send Rich Media']) {
+					same((runData[node]?.[0] as { hints?: unknown })?.hints, [], `${node} hints`);
+				}
 				const reports = output(runData, 'Get Delivery Reports').map(
 					(report) =>
 						`${String(report.to)} ${String(report.channel)} ${String((report.status as Json).groupName)}`,

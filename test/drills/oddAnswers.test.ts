@@ -17,6 +17,10 @@ const PHONES = ['41793026727', '41793026731', '41793026740'];
 let answer: (destinations: Array<{ messageId?: string; to: IDataObject }>) => Reply;
 
 const server = useScriptedServer((request: ReceivedRequest) => {
+	// The scenario check after the send reads S1: SMS only, so it has nothing to say.
+	if (request.method === 'GET') {
+		return { status: 200, body: { key: 'S1', flow: [{ from: 'InfoSMS', channel: 'SMS' }] } };
+	}
 	const body = request.body as { destinations: Array<{ messageId?: string; to: IDataObject }> };
 	return answer(body.destinations);
 });

@@ -58,19 +58,22 @@ describe('npm run demo: examples/facebook-sms-failover.json through WorkflowExec
 
 	it("sends the seed's scenario, one batched text request, one rich-media request, one report fetch", () => {
 		const requests = sandbox.requests();
+		const [key] = sandbox.scenarios().map((scenario) => scenario.key);
+		// Each send reads its scenario once afterwards, to check every step got content.
 		expect(requests.map((request) => `${request.method} ${request.path}`)).toEqual([
 			'POST /omni/1/scenarios',
 			'POST /omni/1/advanced',
+			`GET /omni/1/scenarios/${key}`,
 			'POST /omni/1/advanced',
+			`GET /omni/1/scenarios/${key}`,
 			'GET /omni/1/reports',
 		]);
 		expect(requests.every((request) => request.headers.authorization === BASIC)).toBe(true);
 		expect(requests[0].body).toEqual(SEED_CREATE_SCENARIO);
-		const [key] = sandbox.scenarios().map((scenario) => scenario.key);
 		const text = requests[1].body as { scenarioKey: string; destinations: unknown[] };
 		expect(text.scenarioKey).toBe(key);
 		expect(text.destinations).toHaveLength(4);
-		expect(requests[2].body).toMatchObject({
+		expect(requests[3].body).toMatchObject({
 			scenarioKey: key,
 			destinations: [{ to: { phoneNumber: '41793026801' } }],
 			facebook: { type: 'IMAGE', url: 'https://example.com/images/parcel.jpg' },

@@ -23,6 +23,7 @@ import {
 	type INodeTypes,
 	type IRequestOptionsSimplified,
 	type IRun,
+	type ITaskData,
 	type IWorkflowBase,
 	type IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
@@ -199,6 +200,8 @@ export interface NodeRun {
 	errorOutput: INodeExecutionData[];
 	/** The error that stopped the node, as n8n recorded it. */
 	error?: IRun['data']['resultData']['error'];
+	/** The execution hints of the node's run (this.addExecutionHints), as the editor shows them. */
+	hints: NonNullable<ITaskData['hints']>;
 }
 
 export const NODE_NAME = 'Infobip OMNI';
@@ -276,6 +279,7 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 		output: main[0] ?? [],
 		errorOutput: main[1] ?? [],
 		error: run.data.resultData.error,
+		hints: taskData?.hints ?? [],
 	};
 }
 

@@ -29,8 +29,16 @@ export interface DispatchSettings {
 	requestsPerSecond: number;
 }
 
-/** Sends one request body; resolves with Infobip's response or rejects with a NodeApiError. */
-export type SendRequest = (body: IDataObject, itemIndexes: number[]) => Promise<unknown>;
+/**
+ * Sends one request body; resolves with Infobip's response or rejects with a NodeApiError.
+ * `items` are the request's items in order, their destinations concatenated in the body (so
+ * that an error's `destinations[i]` can be told back to its item, see fieldPaths.ts).
+ */
+export type SendRequest = (
+	body: IDataObject,
+	itemIndexes: number[],
+	items: readonly PreparedSend[],
+) => Promise<unknown>;
 
 export interface ItemOutcome {
 	/**
@@ -207,6 +215,7 @@ export async function dispatchSends(
 			response: await send(
 				requestBody(chunk),
 				chunk.items.map((item) => item.itemIndex),
+				chunk.items,
 			),
 		};
 	};

@@ -17,6 +17,12 @@ export interface InfobipErrorDetails {
 	violations: FieldViolation[];
 }
 
+/**
+ * One violation in the node's own words (field label, item, fix), or undefined to keep Infobip's
+ * `path: message` as it is. Given by the operation that knows what the request's paths stand for.
+ */
+export type ViolationReader = (violation: FieldViolation) => string | undefined;
+
 /** What the user reads: `message` says what happened, `description` how to fix it. */
 export interface ReadableError {
 	message: string;
@@ -98,8 +104,12 @@ export function describeHttpError(
 	status: number,
 	details: InfobipErrorDetails,
 	request: { method: string; path: string },
+	readViolation?: ViolationReader,
 ): ReadableError {
-	const fields = details.violations.map((v) => `${v.field}: ${v.message}`).join('; ');
+	const own = details.violations.map((v) => `${v.field}: ${v.message}`).join('; ');
+	const read = details.violations.map((v) => readViolation?.(v) ?? `${v.field}: ${v.message}`);
+	// Translated paths keep Infobip's own words next to them, so that nothing is hidden.
+	const fields = read.join('; ') === own ? own : `${read.join('; ')}. Infobip's own words: ${own}`;
 	const action = details.action ? ` ${details.action}` : '';
 
 	if (status === 400) {

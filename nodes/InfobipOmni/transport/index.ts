@@ -11,7 +11,12 @@ import type {
 import { NodeApiError, NodeOperationError, sleep, UserError } from 'n8n-workflow';
 
 import { REDIRECT_REASONS } from '../../../credentials/InfobipOmniShared';
-import { describeHttpError, parseInfobipError, type ReadableError } from './errors';
+import {
+	describeHttpError,
+	parseInfobipError,
+	type ReadableError,
+	type ViolationReader,
+} from './errors';
 
 export type InfobipFunctions = IExecuteFunctions | ILoadOptionsFunctions;
 
@@ -60,6 +65,8 @@ export interface InfobipRequest {
 	 * since the first answer may have taken the data with it.
 	 */
 	consumes?: boolean;
+	/** Names the fields of a 400's violations in the node's words (see ViolationReader). */
+	readViolation?: ViolationReader;
 }
 
 interface FullResponse {
@@ -294,7 +301,12 @@ export async function infobipApiRequest(
 			return body as IDataObject;
 		}
 
-		const readable = describeHttpError(statusCode, parseInfobipError(body), { method, path });
+		const readable = describeHttpError(
+			statusCode,
+			parseInfobipError(body),
+			{ method, path },
+			request.readViolation,
+		);
 		if (statusCode >= 500 && mayHaveBeenApplied(method)) {
 			readable.message += '; it may have been carried out';
 			readable.description = `${readable.description ? `${readable.description} ` : ''}It was not retried automatically, so that nothing is sent twice. Check Log → Get Many (or the Infobip portal) before running again.`;

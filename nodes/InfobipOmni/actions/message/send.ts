@@ -12,12 +12,14 @@ import {
 	type PreparedSend,
 } from '../../dispatch';
 import { REQUEST_SETTINGS } from '../../descriptions/common';
+import { sendViolationReader } from '../../dispatch/fieldPaths';
 import { LIMITS } from '../../limits';
 import { infobipApiRequest } from '../../transport';
 import { SEND_PATH } from '../../transport/endpoints';
 import { failOrErrorItem, type ItemError } from '../items';
 import { readBoundedOption, readScenarioKey, type ReadParameter } from '../parameters';
 import type { OperationContext, OperationExecute } from '../types';
+import { checkScenarios } from './scenarioCheck';
 
 /** What an operation reads from one item besides scenario, recipients and options. */
 export interface ItemMessage {
@@ -339,10 +341,16 @@ export function sendOperation(readItemMessage: ReadItemMessage): OperationExecut
 		const { outcomes, stoppedBy } = await dispatchSends(
 			prepared,
 			settings,
-			async (body, itemIndexes) =>
+			async (body, itemIndexes, chunkItems) =>
 				await infobipApiRequest.call(
 					this,
-					{ method: 'POST', path: SEND_PATH, body, itemIndex: itemIndexes[0] },
+					{
+						method: 'POST',
+						path: SEND_PATH,
+						body,
+						itemIndex: itemIndexes[0],
+						readViolation: sendViolationReader(chunkItems),
+					},
 					policy,
 				),
 			sleep,
@@ -354,6 +362,8 @@ export function sendOperation(readItemMessage: ReadItemMessage): OperationExecut
 				stopping: (error) => stopError(error, summarise(prepared, outcomes)),
 			});
 		}
+		// After the send, so that it never waits for (or fails with) the scenario's read.
+		await checkScenarios.call(this, prepared, policy);
 
 		const destinationsOf = new Map(prepared.map((p) => [p.itemIndex, p.destinations]));
 		const output: INodeExecutionData[] = [];

@@ -5,6 +5,7 @@ import { buildScenarioBody, type ScenarioParameters } from '../../builders/scena
 import { infobipApiRequest } from '../../transport';
 import { SCENARIOS_PATH } from '../../transport/endpoints';
 import { perItemOperation } from '../items';
+import { hintSenders } from '../message/scenarioCheck';
 import { defaultScenarioField, scenarioNameField, stepsField } from './fields';
 
 const properties: INodeProperties[] = [
@@ -25,6 +26,11 @@ export const execute = perItemOperation(async function (itemIndex, { policy, rea
 		steps: (read('steps.step', itemIndex, []) as ScenarioParameters['steps']) ?? [],
 		isDefault: read('isDefault', itemIndex, false) as boolean,
 	});
+	hintSenders.call(
+		this,
+		body.name ? `Scenario '${body.name}'` : `The scenario of item ${itemIndex}`,
+		body.flow,
+	);
 	return await infobipApiRequest.call(
 		this,
 		{ method: 'POST', path: SCENARIOS_PATH, body: { ...body }, itemIndex },

@@ -11,6 +11,7 @@ import { scenarioLocator } from '../../descriptions/common';
 import { infobipApiRequest } from '../../transport';
 import { scenarioPath } from '../../transport/endpoints';
 import { perItemOperation } from '../items';
+import { hintSenders } from '../message/scenarioCheck';
 import { readScenarioKey } from '../parameters';
 import { defaultScenarioField, scenarioNameField, stepsField } from './fields';
 
@@ -51,6 +52,7 @@ export const execute = perItemOperation(async function (itemIndex, { policy, rea
 	const fields = read('updateFields', itemIndex, {}) as UpdateFields;
 	const newFlow = fields.steps === undefined ? undefined : buildFlow(fields.steps.step);
 	const newName = readScenarioName(fields.name);
+	if (newFlow) hintSenders.call(this, `Scenario '${newName || key}'`, newFlow);
 
 	const current = await infobipApiRequest.call(
 		this,
