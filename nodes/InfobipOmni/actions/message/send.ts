@@ -12,6 +12,7 @@ import {
 	type PreparedSend,
 } from '../../dispatch';
 import { LIMITS } from '../../limits';
+import { recipientAddress } from '../../reports/simplify';
 import { infobipApiRequest } from '../../transport';
 import { SEND_PATH } from '../../transport/endpoints';
 import { failOrErrorItem, type ItemError } from '../items';
@@ -131,7 +132,10 @@ function repeatedMessageIds(prepared: PreparedSend[]): Map<number, ParameterErro
 	return repeats;
 }
 
-/** One flat item per destination: what a workflow needs to follow the message up. */
+/**
+ * One flat item per destination: what a workflow needs to follow the message up. `to` is the
+ * address as text, as in the reports (docs/report-shape.md), so a Merge joins on messageId and to.
+ */
 function simplifyMessage(
 	message: IDataObject,
 	bulkId: string | undefined,
@@ -140,7 +144,7 @@ function simplifyMessage(
 	const status = (message.status ?? {}) as IDataObject;
 	return {
 		messageId: message.messageId,
-		to: message.to,
+		to: recipientAddress(message.to) ?? null,
 		...(bulkId ? { bulkId } : {}),
 		scenarioKey: scenarioKey ?? null,
 		status: status.groupName,
