@@ -270,20 +270,19 @@ export async function runDemo(
 		.filter((report) => who.has(String(report.messageId)));
 	const rows = reports
 		.map((report) => {
-			const status = report.status as IDataObject;
 			const price = report.price as IDataObject | undefined;
 			return [
 				who.get(String(report.messageId)) as string,
 				String(report.to),
 				String(report.channel),
-				String(status.groupName),
+				String(report.statusGroup),
 				price ? `${Number(price.pricePerMessage).toFixed(4)} ${String(price.currency)}` : '',
 			];
 		})
 		.sort((a, b) => a[0].localeCompare(b[0])); // stable: each recipient's steps keep report order
 	const delivered = new Set(
 		reports
-			.filter((report) => (report.status as IDataObject).groupName === 'DELIVERED')
+			.filter((report) => report.statusGroup === 'DELIVERED')
 			.map((report) => report.messageId),
 	).size;
 	return { rows, messages: who.size, delivered };

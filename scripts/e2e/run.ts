@@ -647,7 +647,7 @@ async function main(): Promise<void> {
 				}
 				const reports = output(runData, 'Get Delivery Reports').map(
 					(report) =>
-						`${String(report.to)} ${String(report.channel)} ${String((report.status as Json).groupName)}`,
+						`${String(report.to)} ${String(report.channel)} ${String(report.statusGroup)}`,
 				);
 				same(
 					sorted(reports),
@@ -687,8 +687,7 @@ async function main(): Promise<void> {
 					`report filter: ${requests[1].url}`,
 				);
 				const runData = (run.data as { resultData: { runData: RunData } }).resultData.runData;
-				const line = (report: Json) =>
-					`${String(report.channel)} ${String((report.status as Json).groupName)}`;
+				const line = (report: Json) => `${String(report.channel)} ${String(report.statusGroup)}`;
 				same(output(runData, 'Delivered').map(line), ['SMS DELIVERED'], 'Delivered');
 				same(output(runData, 'Step Failed').map(line), ['FACEBOOK UNDELIVERABLE'], 'Step Failed');
 				return `${attempt.ms} ms`;
@@ -849,7 +848,7 @@ async function main(): Promise<void> {
 				expect(response.ok, `webhook answered ${response.status}: ${JSON.stringify(answer)}`);
 				same(
 					[answer.messageId, answer.to, answer.status],
-					['crm-evt-1001', { phoneNumber: '41793026727' }, 'ACCEPTED'],
+					['crm-evt-1001', '41793026727', 'ACCEPTED'],
 					'answer',
 				);
 				const sends = sandbox

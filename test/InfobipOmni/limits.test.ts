@@ -7,18 +7,18 @@ import type { INodeProperties } from 'n8n-workflow';
 import { InfobipOmni } from '../../nodes/InfobipOmni/InfobipOmni.node';
 import { LIMITS } from '../../nodes/InfobipOmni/limits';
 
-const sendOptions = new InfobipOmni().description.properties.filter(
+const sendSettings = new InfobipOmni().description.properties.filter(
 	(property) =>
-		property.name === 'options' &&
+		property.name === 'requestSettings' &&
 		property.displayOptions?.show?.resource?.includes('message') === true,
 );
 
 const option = (collection: INodeProperties, name: string) =>
 	(collection.options as INodeProperties[]).find((entry) => entry.name === name);
 
-describe('send options follow LIMITS', () => {
-	it('every send operation has its Options collection', () => {
-		expect(sendOptions.map((property) => property.displayOptions?.show?.operation)).toEqual([
+describe('send Request Settings follow LIMITS', () => {
+	it('every send operation has its Request Settings collection', () => {
+		expect(sendSettings.map((property) => property.displayOptions?.show?.operation)).toEqual([
 			['sendText'],
 			['sendRichMedia'],
 			['sendAdvanced'],
@@ -29,7 +29,7 @@ describe('send options follow LIMITS', () => {
 		['batchSize', LIMITS.batchSize],
 		['requestsInFlight', LIMITS.requestsInFlight],
 	])('%s: default and maximum', (name, limit) => {
-		for (const collection of sendOptions) {
+		for (const collection of sendSettings) {
 			const entry = option(collection, name);
 			expect(entry?.default).toBe(limit.default);
 			expect(entry?.typeOptions?.maxValue).toBe(limit.max);

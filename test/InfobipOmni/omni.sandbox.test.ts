@@ -60,7 +60,7 @@ describe("the seed's flow against the sandbox", () => {
 			],
 		});
 		expect(error).toBeUndefined();
-		expect(jsonOf(output).map((o) => [o.status, (o.to as IDataObject).phoneNumber])).toEqual([
+		expect(jsonOf(output).map((o) => [o.status, o.to])).toEqual([
 			['ACCEPTED', unknownToFacebook],
 			['ACCEPTED', facebookByPhone],
 			['ACCEPTED', '41793026740'],
@@ -72,7 +72,7 @@ describe("the seed's flow against the sandbox", () => {
 		const reports = await getReports();
 		expect(reports.error).toBeUndefined();
 		const summary = jsonOf(reports.output)
-			.map((r) => `${r.to} ${r.channel} ${(r.status as IDataObject).groupName} ${r.callbackData}`)
+			.map((r) => `${r.to} ${r.channel} ${r.statusGroup} ${r.callbackData}`)
 			.sort();
 		expect(summary).toEqual(
 			[
@@ -165,7 +165,7 @@ describe('batching and pairing at scale', () => {
 		output.forEach((item, i) => {
 			expect(item.pairedItem).toEqual({ item: i });
 			expect(item.json).toMatchObject({
-				to: { phoneNumber: input[i].json.phone },
+				to: input[i].json.phone,
 				messageId: expect.stringMatching(
 					new RegExp(`^[0-9a-f]{12}-exec-250-node-under-test-0-${i}-1$`),
 				),
@@ -448,14 +448,67 @@ describe('Delivery Report and Log', () => {
 		expect(sendsTo('/omni/1/logs')[0].url).toBe(
 			'/omni/1/logs?from=InfoSMS&to=41793026727&generalStatus=DELIVERED&channel=SMS&bulkId=B1&bulkId=B2&messageId=L1&sentSince=2000-01-01T00%3A00%3A00.000%2B0000&limit=10',
 		);
-		expect(
-			jsonOf(first.output).map((l) => [
-				l.messageId,
-				l.channel,
-				(l.status as IDataObject).groupName,
-			]),
-		).toEqual([['L1', 'SMS', 'DELIVERED']]);
+		expect(jsonOf(first.output).map((l) => [l.messageId, l.channel, l.statusGroup])).toEqual([
+			['L1', 'SMS', 'DELIVERED'],
+		]);
 		expect((await readLogs()).output).toHaveLength(1);
+	});
+
+	it('one message through send, Delivery Report and Log: the same join fields everywhere (docs/report-shape.md)', async () => {
+		await createSeedScenario();
+		const sent = await runNode({
+			parameters: {
+				resource: 'message',
+				operation: 'sendText',
+				useDefaultScenario: true,
+				phoneNumbers: '+41 79 302 67 27',
+				facebookText: 'f',
+				smsText: 's',
+				options: { messageId: 'J1', bulkId: 'JB' },
+			},
+			credentials: credentials(),
+		});
+		expect(sent.error).toBeUndefined();
+		await sandbox.advance(60_000);
+		const reports = await getReports({ filters: { messageId: 'J1' } });
+		const logs = await runNode({
+			parameters: { resource: 'log', operation: 'getAll', filters: { messageId: 'J1' } },
+			credentials: credentials(),
+		});
+		expect([reports.error, logs.error]).toEqual([undefined, undefined]);
+
+		// A Merge node joins on messageId and to: the send output has both, as text.
+		const join = (item: IDataObject) => [item.messageId, item.to, item.bulkId];
+		const [send] = jsonOf(sent.output);
+		expect(join(send)).toEqual(['J1', '41793026727', 'JB']);
+		// Not a Facebook user: the Facebook step fails, SMS delivers; each step one report and one log.
+		const byChannel = (items: IDataObject[]) =>
+			items
+				.map((item) => ({
+					join: join(item),
+					channel: item.channel,
+					statusGroup: item.statusGroup,
+					status: item.status,
+					sentAt: item.sentAt,
+					doneAt: item.doneAt,
+					price: item.price,
+				}))
+				.sort((a, b) => String(a.channel).localeCompare(String(b.channel)));
+		const fromReports = byChannel(jsonOf(reports.output));
+		expect(fromReports.map((r) => [r.channel, r.statusGroup])).toEqual([
+			['FACEBOOK', 'UNDELIVERABLE'],
+			['SMS', 'DELIVERED'],
+		]);
+		expect(fromReports.every((r) => JSON.stringify(r.join) === JSON.stringify(join(send)))).toBe(
+			true,
+		);
+		expect(byChannel(jsonOf(logs.output))).toEqual(fromReports);
+		expect(String(fromReports[0].sentAt)).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+		// Every item of both operations has the same keys, in the same order.
+		const keys = [...jsonOf(reports.output), ...jsonOf(logs.output)].map((item) =>
+			Object.keys(item).join(),
+		);
+		expect(new Set(keys).size).toBe(1);
 	});
 });
 

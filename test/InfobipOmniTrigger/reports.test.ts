@@ -1,112 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import {
-	asBoolean,
-	asNumber,
-	asText,
-	field,
-	normaliseResult,
-	parseCallbackData,
-	recogniseEvent,
-	toIsoDate,
-} from '../../nodes/InfobipOmniTrigger/reports';
+import { REPORT_FIELDS } from '../../nodes/InfobipOmni/reports/simplify';
+import { normaliseResult, recogniseEvent } from '../../nodes/InfobipOmniTrigger/reports';
 import { INBOUND_MESSAGES, SEED_ITEMS, SEED_REPORTS, SEEN_REPORTS } from '../fixtures/trigger';
-
-describe('toIsoDate', () => {
-	it.each([
-		// Infobip's format (as in every OMNI answer): offset without a colon.
-		['2016-02-23T17:41:11.833+0100', '2016-02-23T16:41:11.833Z'],
-		['2015-02-23T16:41:11.833+0000', '2015-02-23T16:41:11.833Z'],
-		['2015-02-22T17:42:05.390+01:00', '2015-02-22T16:42:05.390Z'],
-		['2023-04-06T15:22:37.413-0530', '2023-04-06T20:52:37.413Z'],
-		['2016-02-23T00:10:00.000+0100', '2016-02-22T23:10:00.000Z'],
-		['2016-12-31T23:30:00.000-0100', '2017-01-01T00:30:00.000Z'],
-		['2016-02-23T17:41:11.833Z', '2016-02-23T17:41:11.833Z'],
-		['2016-02-23T17:41:11+0000', '2016-02-23T17:41:11.000Z'],
-		['2016-02-23T17:41:11.8+0000', '2016-02-23T17:41:11.800Z'],
-		['2016-02-23T17:41:11.833999+0000', '2016-02-23T17:41:11.833Z'],
-		// No offset: read as UTC, the zone of every Infobip example.
-		['2016-02-23T17:41:11.833', '2016-02-23T17:41:11.833Z'],
-		['2024-02-29T12:00:00.000+0000', '2024-02-29T12:00:00.000Z'],
-	])('%s → %s', (input, expected) => {
-		expect(toIsoDate(input)).toBe(expected);
-	});
-
-	it.each([
-		['not a date', 'yesterday'],
-		['31 February', '2023-02-31T10:00:00.000+0000'],
-		['hour 24', '2023-02-01T24:00:00.000+0000'],
-		['a date without time', '2023-02-01'],
-		['an offset out of range', '2023-02-01T10:00:00.000+2500'],
-	])('keeps %s as it came', (_what, input) => {
-		expect(toIsoDate(input)).toBe(input);
-	});
-
-	it.each([[undefined], [null], [''], ['   '], [{}]])('has nothing for %j', (input) => {
-		expect(toIsoDate(input)).toBeUndefined();
-	});
-});
-
-describe('value readers (XML gives text)', () => {
-	it.each([
-		[3, 3],
-		['3', 3],
-		['0.0104', 0.0104],
-		[' 12 ', 12],
-		['-1', -1],
-		['1e3', 1000],
-		['', undefined],
-		['3a', undefined],
-		[Number.NaN, undefined],
-		[null, undefined],
-	])('asNumber(%j) = %j', (input, expected) => {
-		expect(asNumber(input)).toBe(expected);
-	});
-
-	it.each([
-		[true, true],
-		[false, false],
-		['true', true],
-		['FALSE', false],
-		['yes', undefined],
-		[0, undefined],
-	])('asBoolean(%j) = %j', (input, expected) => {
-		expect(asBoolean(input)).toBe(expected);
-	});
-
-	it.each([
-		['abc', 'abc'],
-		[41793026731, '41793026731'],
-		['', undefined],
-		[' ', undefined],
-		[{}, undefined],
-	])('asText(%j) = %j', (input, expected) => {
-		expect(asText(input)).toBe(expected);
-	});
-
-	it('reads a field whatever its case, the exact key first', () => {
-		expect(field({ messageid: 'lower' }, 'messageId')).toBe('lower');
-		expect(field({ messageId: 'exact', messageid: 'lower' }, 'messageId')).toBe('exact');
-		expect(field({ other: 1 }, 'messageId')).toBeUndefined();
-	});
-});
-
-describe('parseCallbackData', () => {
-	it.each<[unknown, unknown]>([
-		['{"orderId":42}', { orderId: 42 }],
-		[' [1, {"a": true}] ', [1, { a: true }]],
-		['order 42', 'order 42'],
-		['{broken', '{broken'],
-		['42', '42'],
-		['"quoted"', '"quoted"'],
-		['null', 'null'],
-		[{ already: 'parsed' }, { already: 'parsed' }],
-		[null, undefined],
-		['', undefined],
-	])('%j → %j', (input, expected) => {
-		expect(parseCallbackData(input)).toEqual(expected);
-	});
-});
 
 describe('recogniseEvent', () => {
 	it.each<[string, IDataObject, string | undefined]>([
@@ -204,12 +100,14 @@ describe('normaliseResult', () => {
 			messageId: 'm-1',
 			bulkId: 'b-1',
 			to: '41793026731',
+			from: null,
 			channel: 'VIBER',
 			status: 'DELIVERED_TO_HANDSET',
 			statusId: 5,
 			statusGroup: 'DELIVERED',
 			statusGroupId: 3,
 			statusDescription: 'Message delivered to handset',
+			statusAction: null,
 			error: {
 				id: 0,
 				name: 'NO_ERROR',
@@ -224,6 +122,8 @@ describe('normaliseResult', () => {
 			callbackData: { a: 1 },
 			messageCount: 2,
 			mccMnc: '22801',
+			text: null,
+			contact: null,
 		});
 		expect(xmlRaw).toBe(xml);
 		expect(jsonRaw).toBe(json);
@@ -242,11 +142,41 @@ describe('normaliseResult', () => {
 		expect(item).toMatchObject({ statusAction: 'Check the number', contact: { name: 'Frank' } });
 	});
 
-	it('leaves out what Infobip did not send', () => {
+	it('gives a field Infobip did not send as null (the one report shape)', () => {
+		const none = Object.fromEntries(REPORT_FIELDS.map((key) => [key, null]));
 		expect(normaliseResult({ messageId: 'm-1', doneAt: '' }, 'deliveryReport')).toStrictEqual({
 			event: 'deliveryReport',
+			...none,
 			messageId: 'm-1',
 			raw: { messageId: 'm-1', doneAt: '' },
+		});
+	});
+
+	it.each<[string, IDataObject, 'deliveryReport' | 'seenReport', string[]]>([
+		['a delivery report', SEED_REPORTS.results[0] as IDataObject, 'deliveryReport', ['raw']],
+		['a seen report', SEEN_REPORTS.results[0], 'seenReport', ['seenAt', 'raw']],
+	])(
+		'gives %s the report shape: event, the report fields, then its extras',
+		(_what, result, event, extras) => {
+			expect(Object.keys(normaliseResult(result, event))).toEqual([
+				'event',
+				...REPORT_FIELDS,
+				...extras,
+			]);
+		},
+	);
+
+	it('leaves out what an inbound message (not a report) did not carry', () => {
+		expect(
+			normaliseResult(
+				{ messageId: 'm-1', receivedAt: '', integrationType: 'VIBER' },
+				'inboundMessage',
+			),
+		).toStrictEqual({
+			event: 'inboundMessage',
+			messageId: 'm-1',
+			channel: 'VIBER',
+			raw: { messageId: 'm-1', receivedAt: '', integrationType: 'VIBER' },
 		});
 	});
 
@@ -255,6 +185,10 @@ describe('normaliseResult', () => {
 			sentAt: '2023-04-05T11:21:57.793Z',
 			seenAt: '2023-04-05T11:22:10.251Z',
 		});
+	});
+
+	it('gives a seen report without seenAt a null seenAt, like every other missing field', () => {
+		expect(normaliseResult({ messageId: 'm-1' }, 'seenReport')).toMatchObject({ seenAt: null });
 	});
 
 	it('names the inbound message’s channel after its integrationType', () => {

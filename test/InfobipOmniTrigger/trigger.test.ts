@@ -1,6 +1,7 @@
 import axios from 'axios';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { REPORT_FIELDS } from '../../nodes/InfobipOmni/reports/simplify';
 import { MAX_BODY_BYTES, MAX_RESULTS } from '../../nodes/InfobipOmniTrigger/request';
 import { startTriggerServer, type TriggerServer } from '../support/webhook';
 import {
@@ -29,6 +30,9 @@ async function push(url: string, body: string | object, headers: Record<string, 
 	);
 	return { status: response.status, body: response.data, headers: response.headers };
 }
+
+/** The one report shape with nothing in it: a seen report has most fields null. */
+const NO_REPORT_FIELDS = Object.fromEntries(REPORT_FIELDS.map((key) => [key, null]));
 
 let server: TriggerServer | undefined;
 
@@ -107,6 +111,7 @@ describe('Infobip OMNI Trigger: what it emits', () => {
 		expect(s.items()).toStrictEqual([
 			{
 				event: 'seenReport',
+				...NO_REPORT_FIELDS,
 				messageId: '1215f543ab19-345f-adbd-12ad31451ed25f35',
 				to: '41793026731',
 				from: '385919998888',

@@ -38,6 +38,7 @@ const getReports = (
 		items?: number;
 		nodeOptions?: IDataObject;
 		returnAll?: boolean;
+		simplify?: boolean;
 	} = {},
 ) =>
 	runNode({
@@ -45,6 +46,8 @@ const getReports = (
 			resource: 'deliveryReport',
 			operation: 'getAll',
 			returnAll: options.returnAll ?? true,
+			// Infobip's raw reports, so that what was handed out can be compared as it came.
+			simplify: options.simplify ?? false,
 			requestSettings: (options.nodeOptions ?? {}) as INodeParameters,
 		},
 		credentials: credentials(),
@@ -150,6 +153,35 @@ describe('Delivery Report → Get Many: a later page fails after reports were ha
 		);
 		expect(run.error?.context.reports).toEqual(earlier);
 		expect(run.error?.context.itemIndex).toBe(1);
+	});
+
+	it('Simplify on: the error keeps the reports in the shape the node outputs them', async () => {
+		server.reply(page(reports(1)), GENERAL_ERROR);
+		const run = await getReports({ simplify: true, items: 2 });
+		expect(run.error?.context.reports).toEqual([
+			{
+				messageId: 'm-0',
+				bulkId: 'bulk-1',
+				to: '41793020000',
+				from: null,
+				channel: 'SMS',
+				status: 'DELIVERED_TO_HANDSET',
+				statusId: 5,
+				statusGroup: 'DELIVERED',
+				statusGroupId: 3,
+				statusDescription: null,
+				statusAction: null,
+				error: null,
+				price: null,
+				sentAt: null,
+				doneAt: null,
+				messageCount: null,
+				mccMnc: null,
+				callbackData: null,
+				text: null,
+				contact: null,
+			},
+		]);
 	});
 
 	it('with Continue On Fail, a failing item with nothing fetched keeps the plain error', async () => {

@@ -236,10 +236,7 @@ describe('the recovery path', () => {
 		expect(sandbox.acceptedCount()).toBe(6);
 		expectNoMessageAcceptedTwice(sandbox);
 		expect(new Set(sandbox.messages().map((m) => m.to.phoneNumber)).size).toBe(6);
-		expect(allItems(second).map((item) => item.json.to)).toEqual([
-			{ phoneNumber: phone(2) },
-			{ phoneNumber: phone(3) },
-		]);
+		expect(allItems(second).map((item) => item.json.to)).toEqual([phone(2), phone(3)]);
 	});
 });
 

@@ -13,6 +13,8 @@ import { checkChannel } from '../../builders/channel';
 import { asTrimmedText } from '../../builders/values';
 import { CHANNEL_OPTIONS } from '../../channels';
 import { LIMITS } from '../../limits';
+import { simplifyReportsField } from '../../reports/field';
+import { simplifyReport } from '../../reports/simplify';
 import { infobipApiRequest, repeatsPage } from '../../transport';
 import { REPORTS_PATH } from '../../transport/endpoints';
 import { failOrErrorItem } from '../items';
@@ -28,6 +30,7 @@ const properties: INodeProperties[] = [
 		default: '',
 	},
 	...returnAllFields,
+	simplifyReportsField,
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -148,29 +151,33 @@ export const execute: OperationExecute = async function (this: IExecuteFunctions
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const reports: IDataObject[] = [];
+		let simplify = true;
+		// What the item emits, and what an error keeps of the reports fetched before it.
+		const shaped = () => (simplify ? reports.map(simplifyReport) : reports);
 		const paired = (json: IDataObject): INodeExecutionData => ({
 			json,
 			pairedItem: { item: itemIndex },
 		});
 		try {
+			simplify = context.read('simplify', itemIndex, true) as boolean;
 			const notice = await fetchReports.call(this, itemIndex, context, reports);
 			if (notice) this.addExecutionHints({ message: notice, location: 'outputPane' });
 		} catch (caught) {
 			const failed = failOrErrorItem.call(this, caught, itemIndex, {
 				stopping: (error) => {
 					// Earlier items' reports were handed out too: without Continue On Fail they go nowhere else.
-					const fetched = [...output.map((item) => item.json), ...reports];
+					const fetched = [...output.map((item) => item.json), ...shaped()];
 					if (fetched.length > 0) keepFetchedReports(error, fetched, false);
 				},
 				continuing: (error) => {
-					if (reports.length > 0) keepFetchedReports(error, reports, true);
+					if (reports.length > 0) keepFetchedReports(error, shaped(), true);
 					return undefined;
 				},
 			});
-			output.push(...reports.map(paired), failed);
+			output.push(...shaped().map(paired), failed);
 			continue;
 		}
-		output.push(...reports.map(paired));
+		output.push(...shaped().map(paired));
 	}
 	return output;
 };

@@ -8,6 +8,8 @@ import { ParameterError } from '../../builders/parameterError';
 import { asTrimmedText, parseDateTime, quote, readLimit } from '../../builders/values';
 import { CHANNEL_OPTIONS } from '../../channels';
 import { LIMITS } from '../../limits';
+import { simplifyReportsField } from '../../reports/field';
+import { simplifyReport } from '../../reports/simplify';
 import { infobipApiRequest } from '../../transport';
 import { LOGS_PATH } from '../../transport/endpoints';
 import { perItemOperation } from '../items';
@@ -36,6 +38,7 @@ const properties: INodeProperties[] = [
 		default: 50,
 		description: 'Max number of results to return',
 	},
+	simplifyReportsField,
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -179,5 +182,6 @@ export const execute = perItemOperation(async function (itemIndex, { policy, rea
 		{ method: 'GET', path: LOGS_PATH, qs: query, itemIndex },
 		policy,
 	);
-	return (Array.isArray(response.results) ? response.results : []) as IDataObject[];
+	const logs = (Array.isArray(response.results) ? response.results : []) as IDataObject[];
+	return read('simplify', itemIndex, true) ? logs.map(simplifyReport) : logs;
 });

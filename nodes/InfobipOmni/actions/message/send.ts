@@ -14,6 +14,7 @@ import {
 import { REQUEST_SETTINGS } from '../../descriptions/common';
 import { sendViolationReader } from '../../dispatch/fieldPaths';
 import { LIMITS } from '../../limits';
+import { recipientAddress } from '../../reports/simplify';
 import { infobipApiRequest } from '../../transport';
 import { SEND_PATH } from '../../transport/endpoints';
 import { failOrErrorItem, type ItemError } from '../items';
@@ -134,7 +135,10 @@ function repeatedMessageIds(prepared: PreparedSend[]): Map<number, ParameterErro
 	return repeats;
 }
 
-/** One flat item per destination: what a workflow needs to follow the message up. */
+/**
+ * One flat item per destination: what a workflow needs to follow the message up. `to` is the
+ * address as text, as in the reports (docs/report-shape.md), so a Merge joins on messageId and to.
+ */
 function simplifyMessage(
 	message: IDataObject,
 	bulkId: string | undefined,
@@ -143,7 +147,7 @@ function simplifyMessage(
 	const status = (message.status ?? {}) as IDataObject;
 	return {
 		messageId: message.messageId,
-		to: message.to,
+		to: recipientAddress(message.to) ?? null,
 		...(bulkId ? { bulkId } : {}),
 		scenarioKey: scenarioKey ?? null,
 		status: status.groupName,

@@ -87,7 +87,8 @@ describe("the seed's sends, byte for byte", () => {
 			{
 				json: {
 					messageId: 'generated-0',
-					to: { phoneNumber: '41793026727' },
+					// The address as text, as in every report: send output and reports join on it.
+					to: '41793026727',
 					scenarioKey: SEED_SCENARIO,
 					status: 'ACCEPTED',
 					statusName: 'MESSAGE_ACCEPTED',
@@ -99,7 +100,7 @@ describe("the seed's sends, byte for byte", () => {
 	});
 
 	it('2b: by Facebook user key, the phone number serving SMS', async () => {
-		await sendText({
+		const { output } = await sendText({
 			phoneNumbers: '41793026727',
 			facebookUserKey: SEED_FACEBOOK_USER,
 			facebookText: FACEBOOK_TEXT,
@@ -107,6 +108,8 @@ describe("the seed's sends, byte for byte", () => {
 			requestSettings: { messageIdSource: 'infobip' },
 		});
 		expect(sends()[0].rawBody).toBe(JSON.stringify(SEED_SEND_USER_KEY));
+		// The flat recipient is the phone number, the address the SMS step's report names.
+		expect(output.map((o) => o.json.to)).toEqual(['41793026727']);
 	});
 
 	it('2c: a rich media message with an SMS failover text', async () => {
@@ -252,7 +255,69 @@ describe("the seed's delivery-report exchange", () => {
 		],
 	};
 
-	it('GET /omni/1/reports with no query, one output item per report', async () => {
+	/** The seed's reports in the one report shape (docs/report-shape.md). */
+	const SIMPLIFIED = [
+		{
+			messageId: '1215f543ab19-345f-adbd-12ad31451ed25f35',
+			bulkId: null,
+			to: '41793026731',
+			from: null,
+			channel: 'FACEBOOK',
+			status: 'UNDELIVERABLE_NOT_DELIVERED',
+			statusId: 9,
+			statusGroup: 'UNDELIVERABLE',
+			statusGroupId: 2,
+			statusDescription: 'Message sent not delivered',
+			statusAction: null,
+			error: {
+				id: 6,
+				name: 'EC_ABSENT_SUBSCRIBER_SM',
+				description: 'Absent Subscriber',
+				groupId: 1,
+				groupName: 'HANDSET_ERRORS',
+				permanent: false,
+			},
+			price: { pricePerMessage: 0.0104, currency: 'EUR' },
+			sentAt: '2016-02-23T16:41:11.833Z',
+			doneAt: '2016-02-23T16:41:11.843Z',
+			messageCount: 1,
+			mccMnc: '22801',
+			callbackData: null,
+			text: null,
+			contact: null,
+		},
+		{
+			messageId: '2315d543441c-335f-1d3d-142d31451ed25f35',
+			bulkId: null,
+			to: '41793026731',
+			from: null,
+			channel: 'SMS',
+			status: 'DELIVERED_TO_HANDSET',
+			statusId: 5,
+			statusGroup: 'DELIVERED',
+			statusGroupId: 3,
+			statusDescription: 'Message delivered to handset',
+			statusAction: null,
+			error: {
+				id: 0,
+				name: 'NO_ERROR',
+				description: 'No Error',
+				groupId: 0,
+				groupName: 'OK',
+				permanent: false,
+			},
+			price: { pricePerMessage: 0.01, currency: 'EUR' },
+			sentAt: '2016-06-23T16:40:31.773Z',
+			doneAt: '2016-06-23T16:40:31.787Z',
+			messageCount: 1,
+			mccMnc: '22801',
+			callbackData: null,
+			text: null,
+			contact: null,
+		},
+	];
+
+	it('GET /omni/1/reports with no query, one output item per report, simplified by default', async () => {
 		server.reply({ status: 200, body: SEED_REPORTS });
 		const { output, error } = await runNode({
 			parameters: { resource: 'deliveryReport', operation: 'getAll' },
@@ -267,7 +332,18 @@ describe("the seed's delivery-report exchange", () => {
 		});
 		expect(server.received[0].headers.accept).toBe('application/json');
 		expect(server.received[0].headers.authorization).toBe('Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==');
-		expect(output).toEqual(SEED_REPORTS.results.map((json) => ({ json, pairedItem: { item: 0 } })));
+		expect(output).toStrictEqual(SIMPLIFIED.map((json) => ({ json, pairedItem: { item: 0 } })));
+	});
+
+	it("Simplify off returns Infobip's reports exactly as they came", async () => {
+		server.reply({ status: 200, body: SEED_REPORTS });
+		const { output } = await runNode({
+			parameters: { resource: 'deliveryReport', operation: 'getAll', simplify: false },
+			credentials: credentials(),
+		});
+		expect(output).toStrictEqual(
+			SEED_REPORTS.results.map((json) => ({ json, pairedItem: { item: 0 } })),
+		);
 	});
 
 	it('Return All pages by 1000 until a short page', async () => {
@@ -294,5 +370,75 @@ describe("the seed's delivery-report exchange", () => {
 			'/omni/1/reports?bulkId=B&limit=1000',
 		]);
 		expect(output).toHaveLength(2003);
+	});
+});
+
+describe('Log → Get Many output', () => {
+	/** A log entry of Infobip's OMNI logs (https://www.infobip.com/docs/api/channels/omni-failover/get-omni-failover-message-logs), sent at 18:00 +0200. */
+	const LOG = {
+		bulkId: 'B-1',
+		messageId: 'order-7',
+		to: '41793026727',
+		from: 'InfoSMS',
+		text: 'Your order has shipped',
+		sentAt: '2019-11-09T18:00:00.000+0200',
+		doneAt: '2019-11-09T16:00:02.000+0000',
+		messageCount: 1,
+		mccMnc: '22801',
+		price: { pricePerMessage: 0.01, currency: 'EUR' },
+		status: {
+			groupId: 3,
+			groupName: 'DELIVERED',
+			id: 5,
+			name: 'DELIVERED_TO_HANDSET',
+			description: 'Message delivered to handset',
+		},
+		channel: 'SMS',
+	};
+
+	const readLogs = async (parameters: IDataObject = {}) => {
+		server.reply({ status: 200, body: { results: [LOG] } });
+		return await runNode({
+			parameters: { resource: 'log', operation: 'getAll', ...parameters },
+			credentials: credentials(),
+		});
+	};
+
+	it('Simplify on (the default): the one report shape; what a log lacks (error, callback data) is null', async () => {
+		const { output, error } = await readLogs();
+		expect(error).toBeUndefined();
+		expect(server.received[0].url).toBe('/omni/1/logs?limit=50');
+		expect(output).toStrictEqual([
+			{
+				json: {
+					messageId: 'order-7',
+					bulkId: 'B-1',
+					to: '41793026727',
+					from: 'InfoSMS',
+					channel: 'SMS',
+					status: 'DELIVERED_TO_HANDSET',
+					statusId: 5,
+					statusGroup: 'DELIVERED',
+					statusGroupId: 3,
+					statusDescription: 'Message delivered to handset',
+					statusAction: null,
+					error: null,
+					price: { pricePerMessage: 0.01, currency: 'EUR' },
+					sentAt: '2019-11-09T16:00:00.000Z',
+					doneAt: '2019-11-09T16:00:02.000Z',
+					messageCount: 1,
+					mccMnc: '22801',
+					callbackData: null,
+					text: 'Your order has shipped',
+					contact: null,
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+	});
+
+	it("Simplify off returns Infobip's log entries exactly as they came", async () => {
+		const { output } = await readLogs({ simplify: false });
+		expect(output).toStrictEqual([{ json: LOG, pairedItem: { item: 0 } }]);
 	});
 });
