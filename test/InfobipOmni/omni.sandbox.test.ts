@@ -341,6 +341,7 @@ describe('Send Advanced against the sandbox', () => {
 				otherAddresses: { emailAddress: 'jane@example.com' },
 				channelContents: {
 					WHATSAPP: {
+						contentType: 'TEMPLATE',
 						templateName: 'order_update',
 						templateData: 'Jane, A-17',
 						language: 'en',
@@ -348,6 +349,7 @@ describe('Send Advanced against the sandbox', () => {
 						validityPeriodTimeUnit: 'MINUTES',
 					},
 					VIBER: {
+						contentType: 'TEXT_BUTTON',
 						text: 'Order A-17 shipped',
 						buttonText: 'Track',
 						buttonURL: 'https://example.com/t/A-17',

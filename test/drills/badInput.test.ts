@@ -51,6 +51,8 @@ const GOOD: IDataObject = {
 	number: 45,
 	days: 1,
 	contacts: '[{"name":{"firstName":"Jane","formattedName":"Jane Doe"}}]',
+	mediaTemplate: '{"body":{"placeholders":["Jane"]}}',
+	flex: '{"type":"BUBBLE","body":{"type":"box"}}',
 	lat: 45,
 	lon: 15,
 	email: '',
@@ -354,7 +356,7 @@ const CASES: Array<[string, BadCase]> = [
 		{
 			operation: 'sendRichMedia',
 			bad: { type: 'GIF' },
-			field: 'Facebook Messenger (Legacy) → Type',
+			field: 'Facebook Messenger (Legacy) → Message Type',
 		},
 	],
 	// Send Advanced: texts over Infobip's limits, URLs, JSON, addresses
@@ -372,7 +374,12 @@ const CASES: Array<[string, BadCase]> = [
 		{
 			operation: 'sendAdvanced',
 			contents: {
-				VIBER: { text: 'Hello', buttonText: fromItem('text'), buttonURL: 'https://example.com' },
+				VIBER: {
+					contentType: 'TEXT_BUTTON',
+					text: 'Hello',
+					buttonText: fromItem('text'),
+					buttonURL: 'https://example.com',
+				},
 			},
 			bad: { text: long(31) },
 			field: 'Viber → Button Text',
@@ -382,7 +389,14 @@ const CASES: Array<[string, BadCase]> = [
 		'Viber button URL with another scheme',
 		{
 			operation: 'sendAdvanced',
-			contents: { VIBER: { text: 'Hello', buttonText: 'Open', buttonURL: fromItem('url') } },
+			contents: {
+				VIBER: {
+					contentType: 'TEXT_BUTTON',
+					text: 'Hello',
+					buttonText: 'Open',
+					buttonURL: fromItem('url'),
+				},
+			},
 			bad: { url: 'ftp://example.com/x' },
 			field: 'Viber → Button URL',
 		},
@@ -393,6 +407,7 @@ const CASES: Array<[string, BadCase]> = [
 			operation: 'sendAdvanced',
 			contents: {
 				VIBER: {
+					contentType: 'FILE',
 					fileUrl: 'https://example.com/a.pdf',
 					fileName: fromItem('text'),
 					fileType: 'pdf',
@@ -432,7 +447,13 @@ const CASES: Array<[string, BadCase]> = [
 		'WhatsApp latitude over 90',
 		{
 			operation: 'sendAdvanced',
-			contents: { WHATSAPP: { latitude: fromItem('lat'), longitude: fromItem('lon') } },
+			contents: {
+				WHATSAPP: {
+					contentType: 'LOCATION',
+					latitude: fromItem('lat'),
+					longitude: fromItem('lon'),
+				},
+			},
 			bad: { lat: 91 },
 			field: 'WhatsApp → Latitude',
 		},
@@ -441,36 +462,48 @@ const CASES: Array<[string, BadCase]> = [
 		'WhatsApp latitude without longitude',
 		{
 			operation: 'sendAdvanced',
-			contents: { WHATSAPP: { latitude: fromItem('lat'), longitude: fromItem('lon') } },
+			contents: {
+				WHATSAPP: {
+					contentType: 'LOCATION',
+					latitude: fromItem('lat'),
+					longitude: fromItem('lon'),
+				},
+			},
 			bad: { lon: '' },
-			field: 'WhatsApp → Latitude',
+			field: 'WhatsApp → Longitude',
 		},
 	],
 	[
 		'WhatsApp contacts that are not JSON',
 		{
 			operation: 'sendAdvanced',
-			contents: { WHATSAPP: { text: 'Hello', contacts: fromItem('contacts') } },
+			contents: { WHATSAPP: { contentType: 'CONTACTS', contacts: fromItem('contacts') } },
 			bad: { contacts: '[{"name":' },
-			field: 'WhatsApp → Contacts (JSON)',
+			field: 'WhatsApp → Contacts',
 		},
 	],
 	[
 		'WhatsApp contacts as an object',
 		{
 			operation: 'sendAdvanced',
-			contents: { WHATSAPP: { text: 'Hello', contacts: fromItem('extra') } },
-			bad: { extra: '{"name":"Jane"}' },
-			field: 'WhatsApp → Contacts (JSON)',
+			contents: { WHATSAPP: { contentType: 'CONTACTS', contacts: fromItem('contacts') } },
+			bad: { contacts: '{"name":"Jane"}' },
+			field: 'WhatsApp → Contacts',
 		},
 	],
 	[
 		'WhatsApp media template data as an array',
 		{
 			operation: 'sendAdvanced',
-			contents: { WHATSAPP: { templateName: 'welcome', mediaTemplateData: fromItem('extra') } },
-			bad: { extra: '[1, 2]' },
-			field: 'WhatsApp → Media Template Data (JSON)',
+			contents: {
+				WHATSAPP: {
+					contentType: 'MEDIA_TEMPLATE',
+					templateName: 'welcome',
+					mediaTemplateData: fromItem('mediaTemplate'),
+				},
+			},
+			bad: { mediaTemplate: '[1, 2]' },
+			field: 'WhatsApp → Media Data',
 		},
 	],
 	[
@@ -488,7 +521,7 @@ const CASES: Array<[string, BadCase]> = [
 			operation: 'sendAdvanced',
 			contents: { KAKAO_CHINGU: { content: fromItem('json') } },
 			bad: { json: '{"text":' },
-			field: 'Kakao Chingu → Content (JSON)',
+			field: 'Kakao Chingu → Content',
 		},
 	],
 	[
@@ -497,7 +530,7 @@ const CASES: Array<[string, BadCase]> = [
 			operation: 'sendAdvanced',
 			contents: { KAKAO_ALIM: { content: fromItem('json') } },
 			bad: { json: '{"templateCode":"T1"}' },
-			field: 'Kakao Alim → Content (JSON)',
+			field: 'Kakao Alim → Content',
 		},
 	],
 	[
@@ -524,7 +557,7 @@ const CASES: Array<[string, BadCase]> = [
 			operation: 'sendAdvanced',
 			contents: sms({ indiaDltTelemarketerId: fromItem('extra') }),
 			bad: { extra: 'TM-1' },
-			field: 'SMS → India DLT Principal Entity ID',
+			field: 'SMS → DLT Entity ID',
 		},
 	],
 	[
@@ -546,12 +579,12 @@ const CASES: Array<[string, BadCase]> = [
 		},
 	],
 	[
-		'a LINE message without a type',
+		'a LINE message of an unknown type',
 		{
 			operation: 'sendAdvanced',
 			contents: { LINE: { type: fromItem('choice'), text: 'Hello' } },
-			bad: { choice: '' },
-			field: 'LINE → Type',
+			bad: { choice: 'GIF' },
+			field: 'LINE → Message Type',
 		},
 	],
 	[
@@ -809,7 +842,13 @@ const OBJECTS: Array<[string, BadCase]> = [
 		'an object in WhatsApp template data',
 		{
 			operation: 'sendAdvanced',
-			contents: { WHATSAPP: { templateName: 'order', templateData: fromItem('extra') } },
+			contents: {
+				WHATSAPP: {
+					contentType: 'TEMPLATE',
+					templateName: 'order',
+					templateData: fromItem('extra'),
+				},
+			},
 			bad: { extra: ['Jane', { total: 25 }] },
 			field: 'WhatsApp → Template Data',
 			problem: 'got an object ({"total":25}), not text',
@@ -965,22 +1004,42 @@ const URLS: Array<[string, BadCase]> = [
 	]),
 	...(
 		[
-			['VIBER', 'Viber → Image URL', { imageURL: fromItem('url') }, 'https:///a.png'],
+			[
+				'VIBER',
+				'Viber → Image URL',
+				{ contentType: 'IMAGE', imageURL: fromItem('url') },
+				'https:///a.png',
+			],
 			[
 				'VIBER',
 				'Viber → Button URL',
-				{ text: 'Hi', buttonText: 'Open', buttonURL: fromItem('url') },
+				{ contentType: 'TEXT_BUTTON', text: 'Hi', buttonText: 'Open', buttonURL: fromItem('url') },
 				'https://?x=1',
 			],
 			[
 				'VIBER',
 				'Viber → File URL',
-				{ fileUrl: fromItem('url'), fileName: 'a.pdf', fileType: 'pdf' },
+				{ contentType: 'FILE', fileUrl: fromItem('url'), fileName: 'a.pdf', fileType: 'pdf' },
 				'https://#a',
 			],
-			['WHATSAPP', 'WhatsApp → Image URL', { imageUrl: fromItem('url') }, 'https://:443/a.png'],
-			['WHATSAPP', 'WhatsApp → Document URL', { fileUrl: fromItem('url') }, 'https:///a.pdf'],
-			['LINE', 'LINE → Media URL', { type: 'IMAGE', url: fromItem('url') }, 'https://?img'],
+			[
+				'WHATSAPP',
+				'WhatsApp → Image URL',
+				{ contentType: 'IMAGE', imageUrl: fromItem('url') },
+				'https://:443/a.png',
+			],
+			[
+				'WHATSAPP',
+				'WhatsApp → File URL',
+				{ contentType: 'DOCUMENT', fileUrl: fromItem('url') },
+				'https:///a.pdf',
+			],
+			[
+				'LINE',
+				'LINE → Media URL',
+				{ type: 'IMAGE', url: fromItem('url'), thumbnailUrl: 'https://example.com/t.png' },
+				'https://?img',
+			],
 		] as Array<[string, string, IDataObject, string]>
 	).map(([channel, field, values, url]): [string, BadCase] => [
 		`${field} ${url}`,
@@ -999,7 +1058,7 @@ const URLS: Array<[string, BadCase]> = [
 			operation: 'sendAdvanced',
 			contents: { KAKAO_CHINGU: { content: fromItem('json') } },
 			bad: { json: '{"text":"Hi","imageUrl":"https:///a.png"}' },
-			field: 'Kakao Chingu → Content (JSON)',
+			field: 'Kakao Chingu → Content',
 			problem: 'imageUrl "https:///a.png" is an http(s) URL without a valid host',
 			fix: 'Give a public URL with https:// (or http://) and a host name at imageUrl.',
 		},
@@ -1050,9 +1109,9 @@ const JSON_ROWS: Array<[string, BadCase]> = [
 	[
 		'a WhatsApp contact without formattedName',
 		{
-			...advanced('WHATSAPP', { contacts: fromItem('contacts') }),
+			...advanced('WHATSAPP', { contentType: 'CONTACTS', contacts: fromItem('contacts') }),
 			bad: { contacts: '[{"name":{"firstName":"Jane"}}]' },
-			field: 'WhatsApp → Contacts (JSON)',
+			field: 'WhatsApp → Contacts',
 			problem: '[0].name.formattedName is required',
 			fix: 'Add "formattedName" to [0].name, e.g. "formattedName":"…".',
 		},
@@ -1060,9 +1119,9 @@ const JSON_ROWS: Array<[string, BadCase]> = [
 	[
 		'a WhatsApp contact without a name',
 		{
-			...advanced('WHATSAPP', { contacts: fromItem('contacts') }),
+			...advanced('WHATSAPP', { contentType: 'CONTACTS', contacts: fromItem('contacts') }),
 			bad: { contacts: '[{"phones":[{"phone":"41793026727"}]}]' },
-			field: 'WhatsApp → Contacts (JSON)',
+			field: 'WhatsApp → Contacts',
 			problem: '[0].name is required',
 			fix: 'Add "name" to [0], e.g. "name":{"firstName":"…","formattedName":"…"}.',
 		},
@@ -1070,12 +1129,12 @@ const JSON_ROWS: Array<[string, BadCase]> = [
 	[
 		'a WhatsApp contact phone of an unknown type',
 		{
-			...advanced('WHATSAPP', { contacts: fromItem('contacts') }),
+			...advanced('WHATSAPP', { contentType: 'CONTACTS', contacts: fromItem('contacts') }),
 			bad: {
 				contacts:
 					'[{"name":{"firstName":"J","formattedName":"J"},"phones":[{"phone":"1","type":"FAX"}]}]',
 			},
-			field: 'WhatsApp → Contacts (JSON)',
+			field: 'WhatsApp → Contacts',
 			problem: '[0].phones[0].type is "FAX", not one of CELL, MAIN, IPHONE, HOME, WORK',
 			fix: 'Use one of: CELL, MAIN, IPHONE, HOME, WORK.',
 		},
@@ -1083,9 +1142,13 @@ const JSON_ROWS: Array<[string, BadCase]> = [
 	[
 		'a WhatsApp media template without body',
 		{
-			...advanced('WHATSAPP', { templateName: 'welcome', mediaTemplateData: fromItem('extra') }),
-			bad: { extra: '{"header":{"imageUrl":"https://example.com/a.png"}}' },
-			field: 'WhatsApp → Media Template Data (JSON)',
+			...advanced('WHATSAPP', {
+				contentType: 'MEDIA_TEMPLATE',
+				templateName: 'welcome',
+				mediaTemplateData: fromItem('mediaTemplate'),
+			}),
+			bad: { mediaTemplate: '{"header":{"imageUrl":"https://example.com/a.png"}}' },
+			field: 'WhatsApp → Media Data',
 			problem: 'body is required',
 			fix: 'Add "body", e.g. "body":{"placeholders":[]}.',
 		},
@@ -1093,9 +1156,13 @@ const JSON_ROWS: Array<[string, BadCase]> = [
 	[
 		'WhatsApp media template placeholders that are not a list',
 		{
-			...advanced('WHATSAPP', { templateName: 'welcome', mediaTemplateData: fromItem('extra') }),
-			bad: { extra: '{"body":{"placeholders":"Jane"}}' },
-			field: 'WhatsApp → Media Template Data (JSON)',
+			...advanced('WHATSAPP', {
+				contentType: 'MEDIA_TEMPLATE',
+				templateName: 'welcome',
+				mediaTemplateData: fromItem('mediaTemplate'),
+			}),
+			bad: { mediaTemplate: '{"body":{"placeholders":"Jane"}}' },
+			field: 'WhatsApp → Media Data',
 			problem: 'body.placeholders is text ("Jane"), not a list',
 			fix: 'Give a JSON array at body.placeholders, e.g. [...].',
 		},
@@ -1113,7 +1180,7 @@ const JSON_ROWS: Array<[string, BadCase]> = [
 					})),
 				}),
 			},
-			field: 'Kakao Chingu → Content (JSON)',
+			field: 'Kakao Chingu → Content',
 			problem: "buttons has 6 entries, more than Infobip's 5",
 			fix: 'Give at most 5.',
 		},
@@ -1123,7 +1190,7 @@ const JSON_ROWS: Array<[string, BadCase]> = [
 		{
 			...advanced('KAKAO_CHINGU', { content: fromItem('json') }),
 			bad: { json: '{"text":"Hi","imageURL":"https://example.com/a.png"}' },
-			field: 'Kakao Chingu → Content (JSON)',
+			field: 'Kakao Chingu → Content',
 			problem: 'imageURL is not a key Infobip knows here',
 			fix: 'Did you mean "imageUrl"? Keys allowed here: text, validityPeriod, validityPeriodTimeUnit, buttons, imageUrl, imageLink, isPromotional.',
 		},
@@ -1138,7 +1205,7 @@ const JSON_ROWS: Array<[string, BadCase]> = [
 					buttons: [{ type: 'BOT_KEYWORD', buttonText: long(29) }],
 				}),
 			},
-			field: 'Kakao Chingu → Content (JSON)',
+			field: 'Kakao Chingu → Content',
 			problem: "buttons[0].buttonText has 29 characters, more than Infobip's 28",
 			fix: 'Shorten buttons[0].buttonText to 28 characters.',
 		},
@@ -1148,7 +1215,7 @@ const JSON_ROWS: Array<[string, BadCase]> = [
 		{
 			...advanced('KAKAO_ALIM', { content: fromItem('json') }),
 			bad: { json: JSON.stringify({ text: 'Hi', templateCode: long(31) }) },
-			field: 'Kakao Alim → Content (JSON)',
+			field: 'Kakao Alim → Content',
 			problem: "templateCode has 31 characters, more than Infobip's 30",
 			fix: 'Shorten templateCode to 30 characters.',
 		},
@@ -1158,7 +1225,7 @@ const JSON_ROWS: Array<[string, BadCase]> = [
 		{
 			...advanced('KAKAO_ALIM', { content: fromItem('json') }),
 			bad: { json: '{"text":"Hi","templateCode":"T1","validityPeriod":2.5}' },
-			field: 'Kakao Alim → Content (JSON)',
+			field: 'Kakao Alim → Content',
 			problem: 'validityPeriod is 2.5, not a whole number',
 			fix: 'Give a whole number at validityPeriod.',
 		},
@@ -1172,7 +1239,7 @@ const JSON_ROWS: Array<[string, BadCase]> = [
 				duration: fromItem('number'),
 			}),
 			bad: { number: 1500.5 },
-			field: 'LINE → Audio Duration (Ms)',
+			field: 'LINE → Duration (Ms)',
 			problem: '1500.5 is not a whole number',
 			fix: 'Give a whole number, e.g. 45.',
 		},
@@ -1180,9 +1247,9 @@ const JSON_ROWS: Array<[string, BadCase]> = [
 	[
 		'a LINE Flex container without a type',
 		{
-			...advanced('LINE', { type: 'FLEX', altText: 'Order', contents: fromItem('extra') }),
-			bad: { extra: '{"body":{"type":"box"}}' },
-			field: 'LINE → Flex Contents (JSON)',
+			...advanced('LINE', { type: 'FLEX', altText: 'Order', contents: fromItem('flex') }),
+			bad: { flex: '{"body":{"type":"box"}}' },
+			field: 'LINE → Flex Contents',
 			problem: 'type is required',
 			fix: 'Add "type", e.g. "type":"BUBBLE".',
 		},
@@ -1202,7 +1269,7 @@ const JSON_ROWS: Array<[string, BadCase]> = [
 		{
 			...advanced('PUSH', { text: 'Hi', notificationOptions: fromItem('extra') }),
 			bad: { extra: '{"soundEnable":true}' },
-			field: 'Push → Notification Options (JSON)',
+			field: 'Push → Display Options',
 			problem: 'soundEnable is not a key Infobip knows here',
 			fix: 'Did you mean "soundEnabled"? Keys allowed here: vibrationEnabled, soundEnabled, soundName, badge, contentUrl, category, inAppStyle, title, isSilent, webViewUrl, inboxTopic.',
 		},

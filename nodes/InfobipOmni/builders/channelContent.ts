@@ -3,6 +3,9 @@ import type { IDataObject } from 'n8n-workflow';
 import { channelName } from '../channels';
 import {
 	CONTENT_BY_CHANNEL,
+	contentTypeOf,
+	fieldLabel,
+	fieldsOf,
 	type ChannelContentSpec,
 	type ContentField,
 } from '../channels/content';
@@ -19,6 +22,12 @@ function setPath(target: IDataObject, path: string, value: unknown) {
 	let node = target;
 	for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as IDataObject;
 	node[keys[keys.length - 1]] = value as IDataObject[keyof IDataObject];
+}
+
+function getPath(source: IDataObject, path: string): unknown {
+	return path
+		.split('.')
+		.reduce<unknown>((node, key) => (node as IDataObject | undefined)?.[key], source);
 }
 
 /** Reads one field's raw UI value; undefined means "not set" and leaves the key out. */
@@ -86,6 +95,10 @@ function readField(field: ContentField, raw: unknown, label: string): unknown {
 			if (field.jsonShape && shape !== field.jsonShape) {
 				fail(`it is a JSON ${shape}, not an ${field.jsonShape}`, `Give a JSON ${field.jsonShape}.`);
 			}
+			// An empty {} or [] (the UI defaults: an empty default shows a JSON error in the editor) is unset.
+			if ((shape === 'object' || shape === 'array') && Object.keys(value as object).length === 0) {
+				return undefined;
+			}
 			const problem = field.shape ? checkShape(value, field.shape) : undefined;
 			if (problem) fail(problem.problem, problem.fix);
 			return value;
@@ -114,7 +127,10 @@ function readField(field: ContentField, raw: unknown, label: string): unknown {
 	}
 }
 
-/** One channel's content object from its UI values, or a ParameterError naming the field. */
+/**
+ * One channel's content object from its UI values, or a ParameterError naming the field. A channel
+ * with a message type sends only that type's fields and needs its required ones.
+ */
 export function buildChannelContent(
 	channel: string,
 	values: IDataObject,
@@ -123,12 +139,36 @@ export function buildChannelContent(
 	checkChannel(channel);
 	// Every OMNI channel has a spec (test/InfobipOmni/builders/builders.test.ts checks it).
 	const spec = CONTENT_BY_CHANNEL.get(channel) as ChannelContentSpec;
+	const choice = spec.contentType;
+	const type = contentTypeOf(spec, values[choice?.param ?? '']);
 	let content: IDataObject = {};
-	for (const field of spec.fields) {
+	if (choice) {
+		if (!type) {
+			const names = choice.types.map((t) => t.name).join(', ');
+			throw new ParameterError(
+				`${label} → ${choice.label}`,
+				`${quote(values[choice.param])} is not one of ${choice.types.map((t) => t.value).join(', ')}`,
+				`Choose one of: ${names}.`,
+			);
+		}
+		if (choice.path && type.value !== choice.implied) setPath(content, choice.path, type.value);
+	}
+	const fields = fieldsOf(spec, type);
+	for (const field of fields) {
 		const value = readField(field, values[field.param], label);
 		if (value === undefined) continue;
 		if (field.path === '') content = { ...(value as IDataObject), ...content };
 		else setPath(content, field.path, value);
+	}
+	for (const param of type?.required ?? []) {
+		const field = fields.find((f) => f.param === param) as ContentField;
+		if (getPath(content, field.path) !== undefined) continue;
+		const example = field.placeholder ? ` (${field.placeholder})` : '';
+		throw new ParameterError(
+			`${label} → ${field.label}`,
+			'it is empty',
+			`Fill in ${field.label}${example}: ${fieldLabel(spec, type?.name ?? '')} messages need it. Or choose another type.`,
+		);
 	}
 	const problem = spec.rule?.(content);
 	if (problem)

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { channelName } from './index';
 import type { Shape } from './shape';
 import {
 	KAKAO_ALIM,
@@ -36,6 +37,29 @@ export interface ContentField {
 	unique?: boolean;
 	/** For `url`: also allow `tel:` links (Viber buttons). */
 	allowTel?: boolean;
+	/** The message types (`ContentType.value`) that show and send this field; absent: all. */
+	types?: string[];
+}
+
+/** One kind of message of a channel, e.g. WhatsApp Image. */
+export interface ContentType {
+	value: string;
+	name: string;
+	description: string;
+	/** Params of the fields this type cannot be sent without. */
+	required: string[];
+}
+
+/** The message type a channel's content is chosen by; the first type is the default. */
+export interface ContentTypeChoice {
+	param: string;
+	label: string;
+	description: string;
+	/** Where the chosen type goes in the channel object; absent: only the UI uses it. */
+	path?: string;
+	/** A type Infobip assumes when the key is absent, so it is left out of the body. */
+	implied?: string;
+	types: ContentType[];
 }
 
 /** What each channel's content must hold beyond single fields; returns the problem, if any. */
@@ -46,20 +70,62 @@ type ContentRule = (
 export interface ChannelContentSpec {
 	/** `OmniChannel.value`. */
 	channel: string;
+	/** Starts every UI label of this channel; default: the channel name without "(Legacy)". */
+	prefix?: string;
+	/** Channels whose content object holds one of several kinds of message. */
+	contentType?: ContentTypeChoice;
 	fields: ContentField[];
 	rule?: ContentRule;
 }
 
-const TEXT = (description: string, maxLength?: number): ContentField => ({
+/**
+ * The UI label of a channel's field. Labels differ between channels because an AI Agent tool
+ * derives each `$fromAI` key from the label alone: two channels' "Text" would share one key.
+ */
+export const fieldLabel = (spec: ChannelContentSpec, label: string): string =>
+	`${spec.prefix ?? channelName(spec.channel).replace(/ \(Legacy\)$/, '')} ${label}`;
+
+/** The chosen message type, the default (first) one when none is given. */
+export function contentTypeOf(spec: ChannelContentSpec, chosen: unknown): ContentType | undefined {
+	const choice = spec.contentType;
+	if (!choice) return undefined;
+	if (chosen === undefined || chosen === null || chosen === '') return choice.types[0];
+	return choice.types.find((type) => type.value === chosen);
+}
+
+/** The fields a message type shows and sends. */
+export const fieldsOf = (spec: ChannelContentSpec, type: ContentType | undefined): ContentField[] =>
+	spec.fields.filter((field) => !type || !field.types || field.types.includes(type.value));
+
+const kind = (
+	value: string,
+	name: string,
+	description: string,
+	...required: string[]
+): ContentType => ({ value, name, description, required });
+
+/** LINE and Facebook keep their saved parameter `type`, which is also the body key; elsewhere the type is the UI's own. */
+const messageType = (
+	description: string,
+	types: ContentType[],
+	body?: { path: string; implied?: string },
+): ContentTypeChoice => ({
+	param: body ? 'type' : 'contentType',
+	label: 'Message Type',
+	description,
+	types,
+	...body,
+});
+
+const TEXT = (description: string, maxLength?: number, types?: string[]): ContentField => ({
 	param: 'text',
 	label: 'Text',
 	path: 'text',
 	type: 'text',
 	description,
 	maxLength,
+	...(types ? { types } : {}),
 });
-
-const FACEBOOK_MEDIA_TYPES = ['TEXT', 'IMAGE', 'AUDIO', 'VIDEO', 'FILE'];
 
 const needs =
 	(field: string, fix: string, ...paths: string[]): ContentRule =>
@@ -81,66 +147,62 @@ function rawJsonContent(
 		fields: [
 			{
 				param: 'content',
-				label: 'Content (JSON)',
+				label: 'Content',
 				path: '',
 				type: 'json',
 				jsonShape: 'object',
 				shape,
-				description: `The ${bodyKey} object: ${fields}`,
+				description: `The whole ${bodyKey} object as JSON, with ${fields}; e.g. ${example}`,
 			},
 		],
-		rule: needs('Content (JSON)', `Give at least ${example}.`, 'text'),
+		rule: needs('Content', `Give at least ${example}.`, 'text'),
 	};
 }
+
+const FACEBOOK_MEDIA = ['IMAGE', 'AUDIO', 'VIDEO', 'FILE'];
+
+const WHATSAPP_CAPTIONED = ['TEXT', 'IMAGE', 'VIDEO', 'DOCUMENT'];
+const WHATSAPP_TEMPLATES = ['TEMPLATE', 'MEDIA_TEMPLATE'];
+const WHATSAPP_LOCATION = ['LOCATION'];
+
+const VIBER_TEXT = ['TEXT', 'TEXT_BUTTON', 'TEXT_IMAGE_BUTTON'];
+const VIBER_IMAGE = ['IMAGE', 'TEXT_IMAGE_BUTTON'];
+const VIBER_BUTTON = ['TEXT_BUTTON', 'TEXT_IMAGE_BUTTON'];
+const VIBER_FILE = ['FILE'];
 
 export const CHANNEL_CONTENT: ChannelContentSpec[] = [
 	{
 		channel: 'FACEBOOK',
+		prefix: 'Facebook',
+		// Infobip's Facebook example sends a text without a type (https://dev.infobip.com/omni-channel/facebook-example).
+		contentType: messageType(
+			'Text, or an image, audio, video or file at a public URL',
+			[
+				kind('TEXT', 'Text', 'A Messenger text', 'text'),
+				kind('IMAGE', 'Image', 'An image at a public URL', 'url'),
+				kind('AUDIO', 'Audio', 'An audio file at a public URL', 'url'),
+				kind('VIDEO', 'Video', 'A video at a public URL', 'url'),
+				kind('FILE', 'File', 'A file at a public URL', 'url'),
+			],
+			{ path: 'type', implied: 'TEXT' },
+		),
 		fields: [
-			{
-				param: 'type',
-				label: 'Type',
-				path: 'type',
-				type: 'options',
-				options: FACEBOOK_MEDIA_TYPES,
-				description: 'TEXT, or a media type whose file is at Media URL',
-			},
-			TEXT('The Messenger text (for type TEXT)'),
+			TEXT('The text of the Messenger message', undefined, ['TEXT']),
 			{
 				param: 'url',
 				label: 'Media URL',
 				path: 'url',
 				type: 'url',
-				description: 'A public http(s) URL of the image, audio, video or file',
+				types: FACEBOOK_MEDIA,
+				description: 'A public http(s) URL of the image, audio, video or file to send',
 				placeholder: 'e.g. https://example.com/images/image.jpg',
 			},
 		],
-		rule: (content) => {
-			const type = content.type as string | undefined;
-			if (type && type !== 'TEXT' && content.url === undefined) {
-				return {
-					field: 'Media URL',
-					problem: `type ${type} needs a media URL`,
-					fix: 'Give the public http(s) URL of the file, e.g. https://example.com/images/image.jpg.',
-				};
-			}
-			if ((!type || type === 'TEXT') && content.url !== undefined) {
-				return {
-					field: 'Type',
-					problem: 'a media URL is given without a media type',
-					fix: 'Choose IMAGE, AUDIO, VIDEO or FILE as the type, or remove the URL.',
-				};
-			}
-			if ((!type || type === 'TEXT') && content.text === undefined) {
-				return { field: 'Text', problem: 'it is empty', fix: 'Write the Messenger text.' };
-			}
-			return undefined;
-		},
 	},
 	{
 		channel: 'SMS',
 		fields: [
-			TEXT('The SMS text'),
+			TEXT('The SMS text; long texts are sent as several concatenated SMS'),
 			{
 				param: 'transliteration',
 				label: 'Transliteration',
@@ -160,7 +222,8 @@ export const CHANNEL_CONTENT: ChannelContentSpec[] = [
 					'SERBIAN_CYRILLIC',
 					'TURKISH',
 				],
-				description: 'Replace characters that would force Unicode, to fit more text in one SMS',
+				description:
+					'Replace characters of this alphabet that would force Unicode, to fit more text in one SMS',
 			},
 			{
 				param: 'languageCode',
@@ -168,28 +231,30 @@ export const CHANNEL_CONTENT: ChannelContentSpec[] = [
 				path: 'language.languageCode',
 				type: 'options',
 				options: ['NONE', 'AUTODETECT', 'ES', 'PT', 'TR'],
-				description: 'National language shift tables, for longer messages in these languages',
+				description:
+					'National language shift table (Spanish, Portuguese, Turkish), for longer messages in these languages',
 			},
 			{
 				param: 'indiaDltPrincipalEntityId',
-				label: 'India DLT Principal Entity ID',
+				label: 'DLT Entity ID',
 				path: 'regional.indiaDlt.principalEntityId',
 				type: 'string',
-				description: 'Required for SMS to India: your DLT principal entity ID',
+				description:
+					'Required for SMS to India: the principal entity ID registered on the DLT platform',
 			},
 			{
 				param: 'indiaDltContentTemplateId',
-				label: 'India DLT Content Template ID',
+				label: 'DLT Template ID',
 				path: 'regional.indiaDlt.contentTemplateId',
 				type: 'string',
-				description: 'The DLT content template ID of this text',
+				description: 'SMS to India: the DLT content template ID registered for this text',
 			},
 			{
 				param: 'indiaDltTelemarketerId',
-				label: 'India DLT Telemarketer ID',
+				label: 'DLT Telemarketer',
 				path: 'regional.indiaDlt.telemarketerId',
 				type: 'string',
-				description: 'Required for aggregators',
+				description: 'SMS to India sent through an aggregator: its DLT telemarketer ID',
 			},
 			{
 				param: 'koreaTitle',
@@ -197,14 +262,14 @@ export const CHANNEL_CONTENT: ChannelContentSpec[] = [
 				path: 'regional.korea.title',
 				type: 'string',
 				maxLength: 66,
-				description: 'Title of an LMS message to South Korea',
+				description: 'SMS to South Korea: the title of the LMS (long) message, up to 66 characters',
 			},
 		],
 		rule: (content) => {
 			const regional = content.regional as { indiaDlt?: IDataObject } | undefined;
 			if (regional?.indiaDlt && regional.indiaDlt.principalEntityId === undefined) {
 				return {
-					field: 'India DLT Principal Entity ID',
+					field: 'DLT Entity ID',
 					problem: 'other India DLT fields are set without it',
 					fix: 'Give the principal entity ID registered on the DLT platform.',
 				};
@@ -214,53 +279,85 @@ export const CHANNEL_CONTENT: ChannelContentSpec[] = [
 	},
 	{
 		channel: 'VIBER',
+		// Viber content "must be one of: text, image, file, text with button or text with image and button" (https://www.infobip.com/docs/api/platform/omni-failover/send-advanced-omni-failover-message).
+		contentType: messageType('Which kind of Viber message; each shows only its own fields', [
+			kind('TEXT', 'Text', 'A text', 'text'),
+			kind('IMAGE', 'Image', 'An image at a public URL', 'imageURL'),
+			kind(
+				'TEXT_BUTTON',
+				'Text + Button',
+				'A text with a button',
+				'text',
+				'buttonText',
+				'buttonURL',
+			),
+			kind(
+				'TEXT_IMAGE_BUTTON',
+				'Text + Image + Button',
+				'A text, an image and a button',
+				'text',
+				'imageURL',
+				'buttonText',
+				'buttonURL',
+			),
+			kind('FILE', 'File', 'A document at a public URL', 'fileUrl', 'fileName'),
+		]),
 		fields: [
-			TEXT('The Viber text'),
+			TEXT('The text of the Viber message', undefined, VIBER_TEXT),
 			{
 				param: 'imageURL',
 				label: 'Image URL',
 				path: 'imageURL',
 				type: 'url',
+				types: VIBER_IMAGE,
 				maxLength: 1000,
-				description: 'A public http(s) URL of an image',
+				description: 'A public http(s) URL of the image (JPG or PNG)',
+				placeholder: 'e.g. https://example.com/images/image.jpg',
 			},
 			{
 				param: 'buttonText',
 				label: 'Button Text',
 				path: 'buttonText',
 				type: 'string',
+				types: VIBER_BUTTON,
 				maxLength: 30,
-				description: 'Caption of the button (needs text)',
+				description: 'Caption of the button, up to 30 characters',
 			},
 			{
 				param: 'buttonURL',
 				label: 'Button URL',
 				path: 'buttonURL',
 				type: 'url',
+				types: VIBER_BUTTON,
 				allowTel: true,
 				maxLength: 1000,
-				description: 'Where the button leads: an http(s) URL or tel: and a number',
+				description: 'Where the button leads: an http(s) URL, or tel: and a phone number to call',
+				placeholder: 'e.g. https://example.com or tel:+41793026727',
 			},
 			{
 				param: 'fileUrl',
 				label: 'File URL',
 				path: 'fileUrl',
 				type: 'url',
-				description: 'A public http(s) URL of a document',
+				types: VIBER_FILE,
+				description: 'A public http(s) URL of the document',
+				placeholder: 'e.g. https://example.com/document.pdf',
 			},
 			{
 				param: 'fileName',
 				label: 'File Name',
 				path: 'fileName',
 				type: 'string',
+				types: VIBER_FILE,
 				maxLength: 25,
-				description: 'Name shown for the file',
+				description: 'Name the recipient sees for the file, up to 25 characters',
 			},
 			{
 				param: 'fileType',
 				label: 'File Type',
 				path: 'fileType',
 				type: 'options',
+				types: VIBER_FILE,
 				options: [
 					'csv',
 					'doc',
@@ -284,7 +381,7 @@ export const CHANNEL_CONTENT: ChannelContentSpec[] = [
 					'xltx',
 					'xps',
 				],
-				description: 'Type of the file at File URL',
+				description: 'Extension of the document at File URL',
 			},
 			{
 				param: 'trackingData',
@@ -292,194 +389,206 @@ export const CHANNEL_CONTENT: ChannelContentSpec[] = [
 				path: 'trackingData',
 				type: 'string',
 				maxLength: 100,
-				description: "Returned with the user's reply",
+				description: "Your own reference, up to 100 characters, returned with the user's reply",
 			},
 			{
 				param: 'isPromotional',
 				label: 'Promotional',
 				path: 'isPromotional',
 				type: 'boolean',
-				description: 'Whether the message is promotional',
+				description: 'Whether the message is promotional (advertising) rather than transactional',
 			},
 			{
 				param: 'forcePrimaryDevice',
 				label: 'Primary Device Only',
 				path: 'forcePrimaryDevice',
 				type: 'boolean',
-				description: 'Whether to deliver to the primary device only',
+				description: "Whether to deliver only to the user's primary device (the phone)",
 			},
 		],
-		rule: needs(
-			'Text',
-			'Write the Viber text, or give an image or file URL.',
-			'text',
-			'imageURL',
-			'fileUrl',
-		),
 	},
 	{
 		channel: 'WHATSAPP',
+		contentType: messageType(
+			'Which kind of WhatsApp message; each shows only its own fields. Outside the 24-hour customer service window only templates are delivered.',
+			[
+				kind('TEXT', 'Text', 'A free-form text (only inside the 24-hour window)', 'text'),
+				kind('IMAGE', 'Image', 'An image with an optional caption', 'imageUrl'),
+				kind('VIDEO', 'Video', 'A video with an optional caption', 'videoUrl'),
+				kind('AUDIO', 'Audio', 'An audio file', 'audioUrl'),
+				kind('DOCUMENT', 'Document', 'A document with an optional caption', 'fileUrl'),
+				kind('TEMPLATE', 'Template', 'A registered text template', 'templateName'),
+				kind(
+					'MEDIA_TEMPLATE',
+					'Media Template',
+					'A registered template with a header, body and buttons',
+					'templateName',
+					'mediaTemplateData',
+				),
+				kind('LOCATION', 'Location', 'A map location', 'latitude', 'longitude'),
+				kind('CONTACTS', 'Contacts', 'One or more contact cards', 'contacts'),
+			],
+		),
 		fields: [
 			TEXT(
-				'Free-form text (only inside the 24-hour customer service window), or the caption of a media file',
+				'The message text, or the caption of the image, video or document',
+				undefined,
+				WHATSAPP_CAPTIONED,
 			),
 			{
 				param: 'imageUrl',
 				label: 'Image URL',
 				path: 'imageUrl',
 				type: 'url',
+				types: ['IMAGE'],
 				maxLength: 2048,
-				description: 'JPG or PNG, up to 5 MB',
+				description: 'A public http(s) URL of the image: JPG or PNG, up to 5 MB',
+				placeholder: 'e.g. https://example.com/images/image.jpg',
 			},
 			{
 				param: 'videoUrl',
 				label: 'Video URL',
 				path: 'videoUrl',
 				type: 'url',
+				types: ['VIDEO'],
 				maxLength: 2048,
-				description: 'MP4 or 3GPP, up to 16 MB',
+				description: 'A public http(s) URL of the video: MP4 or 3GPP, up to 16 MB',
 			},
 			{
 				param: 'audioUrl',
 				label: 'Audio URL',
 				path: 'audioUrl',
 				type: 'url',
+				types: ['AUDIO'],
 				maxLength: 2048,
-				description: 'AAC, AMR, MP3 or OPUS, up to 16 MB',
+				description: 'A public http(s) URL of the audio: AAC, AMR, MP3 or OPUS, up to 16 MB',
 			},
 			{
 				param: 'fileUrl',
-				label: 'Document URL',
+				label: 'File URL',
 				path: 'fileUrl',
 				type: 'url',
+				types: ['DOCUMENT'],
 				maxLength: 2048,
-				description: 'PDF, DOC(X), PPT(X) or XLS(X), up to 100 MB',
+				description:
+					'A public http(s) URL of the document: PDF, DOC(X), PPT(X) or XLS(X), up to 100 MB',
 			},
 			{
 				param: 'previewUrl',
 				label: 'Preview URL',
 				path: 'previewUrl',
 				type: 'boolean',
-				description: 'Whether to show a preview of the first URL in the text',
+				types: ['TEXT'],
+				description: 'Whether to show a preview of the first http(s) URL in the text',
 			},
 			{
 				param: 'templateName',
-				label: 'Template Name',
+				label: 'Template',
 				path: 'templateName',
 				type: 'string',
-				description: 'A registered template, for messages outside the 24-hour window',
+				types: WHATSAPP_TEMPLATES,
+				description: 'Name of a template registered for the sender, e.g. order_update',
 			},
 			{
 				param: 'templateNamespace',
-				label: 'Template Namespace',
+				label: 'Namespace',
 				path: 'templateNamespace',
 				type: 'string',
-				description: 'The namespace of the template',
+				types: WHATSAPP_TEMPLATES,
+				description: 'The namespace of the template, if your account uses namespaces',
 			},
 			{
 				param: 'templateData',
 				label: 'Template Data',
 				path: 'templateData',
 				type: 'list',
+				types: ['TEMPLATE'],
 				description:
-					'Placeholder values in the registered order, separated by commas (or an array)',
-			},
-			{
-				param: 'language',
-				label: 'Template Language',
-				path: 'language',
-				type: 'string',
-				placeholder: 'e.g. en',
-				description: 'The language code the template was registered with',
+					'Values of the template placeholders in the registered order, separated by commas (or an array)',
+				placeholder: 'e.g. Jane, A-17',
 			},
 			{
 				param: 'mediaTemplateData',
-				label: 'Media Template Data (JSON)',
+				label: 'Media Data',
 				path: 'mediaTemplateData',
 				type: 'json',
+				types: ['MEDIA_TEMPLATE'],
 				jsonShape: 'object',
 				shape: WHATSAPP_MEDIA_TEMPLATE,
 				description:
-					'Header, body placeholders and buttons of a media template, e.g. {"header":{"imageUrl":"https://..."},"body":{"placeholders":["Jane"]}}',
+					'JSON with the header, body placeholders and buttons of the template, e.g. {"header":{"imageUrl":"https://..."},"body":{"placeholders":["Jane"]}}',
 			},
 			{
-				param: 'locationName',
-				label: 'Location Name',
-				path: 'locationName',
+				param: 'language',
+				label: 'Language',
+				path: 'language',
 				type: 'string',
-				maxLength: 1000,
-				description: 'Name of a location to send',
-			},
-			{
-				param: 'address',
-				label: 'Location Address',
-				path: 'address',
-				type: 'string',
-				maxLength: 1000,
-				description: 'Address of the location',
+				types: WHATSAPP_TEMPLATES,
+				placeholder: 'e.g. en',
+				description: 'The language code the template was registered with, e.g. en or en_GB',
 			},
 			{
 				param: 'latitude',
 				label: 'Latitude',
 				path: 'latitude',
 				type: 'number',
+				types: WHATSAPP_LOCATION,
 				min: -90,
 				max: 90,
-				description: 'Latitude of the location, -90 to 90',
+				description: 'Latitude of the location in degrees, -90 to 90, e.g. 45.8150',
 			},
 			{
 				param: 'longitude',
 				label: 'Longitude',
 				path: 'longitude',
 				type: 'number',
+				types: WHATSAPP_LOCATION,
 				min: -180,
 				max: 180,
-				description: 'Longitude of the location, -180 to 180',
+				description: 'Longitude of the location in degrees, -180 to 180, e.g. 15.9819',
+			},
+			{
+				param: 'locationName',
+				label: 'Place Name',
+				path: 'locationName',
+				type: 'string',
+				types: WHATSAPP_LOCATION,
+				maxLength: 1000,
+				description: 'Name shown for the location, e.g. Main Office',
+			},
+			{
+				param: 'address',
+				label: 'Address',
+				path: 'address',
+				type: 'string',
+				types: WHATSAPP_LOCATION,
+				maxLength: 1000,
+				description: 'Street address shown for the location',
 			},
 			{
 				param: 'contacts',
-				label: 'Contacts (JSON)',
+				label: 'Contacts',
 				path: 'contacts',
 				type: 'json',
+				types: ['CONTACTS'],
 				jsonShape: 'array',
 				shape: WHATSAPP_CONTACTS,
 				description:
-					'Contact cards, e.g. [{"name":{"firstName":"Jane","formattedName":"Jane Doe"}}]',
+					'JSON array of contact cards, each with a name, e.g. [{"name":{"firstName":"Jane","formattedName":"Jane Doe"}}]',
 			},
 		],
-		rule: (content) => {
-			if ((content.latitude === undefined) !== (content.longitude === undefined)) {
-				return {
-					field: 'Latitude',
-					problem: 'a location needs both latitude and longitude',
-					fix: 'Give both, or neither.',
-				};
-			}
-			return needs(
-				'Text',
-				'Write a text, or give a media URL, a template, a location or contacts.',
-				'text',
-				'imageUrl',
-				'videoUrl',
-				'audioUrl',
-				'fileUrl',
-				'templateName',
-				'latitude',
-				'contacts',
-			)(content);
-		},
 	},
 	{
 		channel: 'VOICE',
 		fields: [
-			TEXT('The text read out by text-to-speech'),
+			TEXT('The text read out to the recipient by text-to-speech'),
 			{
 				param: 'language',
 				label: 'Language',
 				path: 'language',
 				type: 'string',
 				placeholder: 'e.g. en',
-				description: 'Text-to-speech language code',
+				description: 'Text-to-speech language code of the text, e.g. en or de',
 			},
 		],
 		rule: needs('Text', 'Write the text to read out.', 'text'),
@@ -492,47 +601,49 @@ export const CHANNEL_CONTENT: ChannelContentSpec[] = [
 				label: 'Subject',
 				path: 'subject',
 				type: 'string',
-				description: 'The email subject',
+				description: 'The subject line of the email',
 			},
-			TEXT('The email body'),
+			TEXT('The body of the email, as plain text'),
 		],
 		rule: needs('Text', 'Write the email body.', 'text'),
 	},
 	{
 		channel: 'PUSH',
 		fields: [
-			TEXT('The push notification text', 2000),
+			TEXT('The text of the push notification, up to 2000 characters', 2000),
 			{
 				param: 'customPayload',
-				label: 'Custom Payload (JSON)',
+				label: 'Custom Payload',
 				path: 'customPayload',
 				type: 'json',
 				jsonShape: 'object',
 				shape: FREE_OBJECT,
-				description: 'Data for your app, e.g. {"orderId":"A-17"}',
+				description:
+					'JSON object of data handed to your app with the notification, e.g. {"orderId":"A-17"}',
 			},
 			{
 				param: 'notificationOptions',
-				label: 'Notification Options (JSON)',
+				label: 'Display Options',
 				path: 'notificationOptions',
 				type: 'json',
 				jsonShape: 'object',
 				shape: PUSH_NOTIFICATION_OPTIONS,
-				description: 'e.g. {"title":"Order","soundEnabled":true,"badge":1}',
+				description:
+					'JSON object of how the notification is shown, e.g. {"title":"Order","soundEnabled":true,"badge":1}',
 			},
 			{
 				param: 'targetOnlyPrimaryDevices',
 				label: 'Primary Devices Only',
 				path: 'targetOnlyPrimaryDevices',
 				type: 'boolean',
-				description: 'Whether to target only primary devices',
+				description: "Whether to send only to the user's primary devices",
 			},
 			{
 				param: 'includeNotificationsDisabledDevices',
-				label: 'Include Devices With Notifications Off',
+				label: 'Include Muted',
 				path: 'includeNotificationsDisabledDevices',
 				type: 'boolean',
-				description: 'Whether to include devices whose notifications are disabled',
+				description: 'Whether to also send to devices whose notifications are turned off',
 			},
 			{
 				param: 'personSubscriptions',
@@ -540,7 +651,7 @@ export const CHANNEL_CONTENT: ChannelContentSpec[] = [
 				path: 'personSubscriptions',
 				type: 'list',
 				unique: true,
-				description: 'Subscription names, separated by commas',
+				description: 'Send only to people with these subscriptions: names separated by commas',
 			},
 			{
 				param: 'deviceSubscriptions',
@@ -548,101 +659,113 @@ export const CHANNEL_CONTENT: ChannelContentSpec[] = [
 				path: 'deviceSubscriptions',
 				type: 'list',
 				unique: true,
-				description: 'Subscription names, separated by commas',
+				description: 'Send only to devices with these subscriptions: names separated by commas',
 			},
 		],
 		rule: needs('Text', 'Write the notification text.', 'text'),
 	},
 	{
 		channel: 'LINE',
+		contentType: messageType(
+			'Which kind of LINE message; each shows only its own fields',
+			[
+				kind('TEXT', 'Text', 'A text', 'text'),
+				kind('IMAGE', 'Image', 'An image with a preview', 'url', 'thumbnailUrl'),
+				kind('VIDEO', 'Video', 'A video with a preview image', 'url', 'thumbnailUrl'),
+				kind('AUDIO', 'Audio', 'An audio file of a given length', 'url', 'duration'),
+				kind('STICKER', 'Sticker', 'A LINE sticker', 'packageId', 'stickerId'),
+				kind('FLEX', 'Flex', 'A Flex message (bubble or carousel)', 'altText', 'contents'),
+			],
+			{ path: 'type' },
+		),
 		fields: [
-			{
-				param: 'type',
-				label: 'Type',
-				path: 'type',
-				type: 'options',
-				options: ['TEXT', 'IMAGE', 'VIDEO', 'AUDIO', 'STICKER', 'FLEX'],
-				description: 'What kind of LINE message',
-			},
-			TEXT('The text (type TEXT)'),
+			TEXT('The text of the LINE message', undefined, ['TEXT']),
 			{
 				param: 'url',
 				label: 'Media URL',
 				path: 'url',
 				type: 'url',
+				types: ['IMAGE', 'VIDEO', 'AUDIO'],
 				maxLength: 1000,
-				description: 'Image, video or audio URL',
+				description: 'A public http(s) URL of the image, video or audio file',
 			},
 			{
 				param: 'thumbnailUrl',
 				label: 'Thumbnail URL',
 				path: 'thumbnailUrl',
 				type: 'url',
+				types: ['IMAGE', 'VIDEO'],
 				maxLength: 1000,
-				description: 'Preview image of an image or video',
+				description: 'A public http(s) URL of the preview image shown before the media opens',
 			},
 			{
 				param: 'duration',
-				label: 'Audio Duration (Ms)',
+				label: 'Duration (Ms)',
 				path: 'duration',
 				type: 'number',
+				types: ['AUDIO'],
 				min: 1,
 				integer: true,
-				description: 'Length of the audio in milliseconds',
+				description: 'Length of the audio in milliseconds, e.g. 60000 for one minute',
 			},
 			{
 				param: 'packageId',
-				label: 'Sticker Package ID',
+				label: 'Sticker Package',
 				path: 'packageId',
 				type: 'string',
-				description: 'Package of the sticker',
+				types: ['STICKER'],
+				description: "ID of the sticker's package, from LINE's sticker list",
 			},
 			{
 				param: 'stickerId',
 				label: 'Sticker ID',
 				path: 'stickerId',
 				type: 'string',
-				description: 'The sticker',
+				types: ['STICKER'],
+				description: "ID of the sticker within its package, from LINE's sticker list",
 			},
 			{
 				param: 'altText',
 				label: 'Alternative Text',
 				path: 'altText',
 				type: 'string',
+				types: ['FLEX'],
 				maxLength: 400,
-				description: 'Shown where a Flex message cannot be',
+				description: 'Text shown in notifications and where the Flex message cannot be shown',
 			},
 			{
 				param: 'contents',
-				label: 'Flex Contents (JSON)',
+				label: 'Flex Contents',
 				path: 'contents',
 				type: 'json',
+				types: ['FLEX'],
 				jsonShape: 'object',
 				shape: LINE_FLEX_CONTAINER,
-				description: 'A LINE Flex container (BUBBLE or CAROUSEL)',
+				description: 'JSON of a LINE Flex container, e.g. {"type":"BUBBLE","body":{...}}',
 			},
 		],
-		rule: needs('Type', 'Choose the LINE message type and fill its fields.', 'type'),
 	},
 	{
 		channel: 'VKONTAKTE',
+		// VK, the network's own short name (vk.com), keeps the labels within the panel's width.
+		prefix: 'VK',
 		fields: [
-			TEXT('The VKontakte text'),
+			TEXT('The VKontakte text, or leave empty and name a template'),
 			{
 				param: 'templateName',
 				label: 'Template Name',
 				path: 'templateName',
 				type: 'string',
-				description: 'A registered template',
+				description: 'Name of a template registered with Infobip, instead of a text',
 			},
 			{
 				param: 'templateData',
-				label: 'Template Data (JSON)',
+				label: 'Template Data',
 				path: 'templateData',
 				type: 'json',
 				jsonShape: 'object',
 				shape: FREE_OBJECT,
-				description: 'Template parameters by name, e.g. {"parameter1":"value"}',
+				description: 'JSON object of the template parameters by name, e.g. {"parameter1":"value"}',
 			},
 		],
 		rule: needs('Text', 'Write a text or name a template.', 'text', 'templateName'),
@@ -663,7 +786,7 @@ export const CHANNEL_CONTENT: ChannelContentSpec[] = [
 	),
 	{
 		channel: 'PARSECO',
-		fields: [TEXT('The Parseco text')],
+		fields: [TEXT('The text of the Parseco message')],
 		rule: needs('Text', 'Write the Parseco text.', 'text'),
 	},
 ];

@@ -135,6 +135,7 @@ describe('channel contents', () => {
 		[
 			'VIBER',
 			{
+				contentType: 'TEXT_BUTTON',
 				text: 'Hi',
 				buttonText: 'Call',
 				buttonURL: 'tel:+41793026727',
@@ -145,17 +146,18 @@ describe('channel contents', () => {
 		],
 		[
 			'WHATSAPP',
-			{ templateName: 'order', templateData: 'Jane, $25', language: 'en' },
+			{ contentType: 'TEMPLATE', templateName: 'order', templateData: 'Jane, $25', language: 'en' },
 			{ templateName: 'order', templateData: ['Jane', '$25'], language: 'en' },
 		],
 		[
 			'WHATSAPP',
-			{ latitude: '45.8', longitude: 15.97, locationName: 'Office' },
+			{ contentType: 'LOCATION', latitude: '45.8', longitude: 15.97, locationName: 'Office' },
 			{ latitude: 45.8, longitude: 15.97, locationName: 'Office' },
 		],
 		[
 			'WHATSAPP',
 			{
+				contentType: 'MEDIA_TEMPLATE',
 				templateName: 't',
 				mediaTemplateData:
 					'{"header":{"imageUrl":"https://x.io/a.png"},"body":{"placeholders":["Jane"]}}',
@@ -191,17 +193,12 @@ describe('channel contents', () => {
 	});
 
 	it.each([
+		['FACEBOOK', { type: 'VIDEO' }, 'Facebook Messenger (Legacy) → Media URL', 'it is empty'],
 		[
 			'FACEBOOK',
-			{ type: 'VIDEO' },
-			'Facebook Messenger (Legacy) → Media URL',
-			'type VIDEO needs a media URL',
-		],
-		[
-			'FACEBOOK',
-			{ url: 'https://x.io/a.png' },
-			'Facebook Messenger (Legacy) → Type',
-			'a media URL is given without a media type',
+			{ type: 'PDF', url: 'https://x.io/a.pdf' },
+			'Facebook Messenger (Legacy) → Message Type',
+			'"PDF" is not one of TEXT, IMAGE, AUDIO, VIDEO, FILE',
 		],
 		[
 			'FACEBOOK',
@@ -214,7 +211,7 @@ describe('channel contents', () => {
 		[
 			'SMS',
 			{ text: 'x', indiaDltTelemarketerId: 'T' },
-			'SMS → India DLT Principal Entity ID',
+			'SMS → DLT Entity ID',
 			'other India DLT fields are set without it',
 		],
 		[
@@ -231,28 +228,28 @@ describe('channel contents', () => {
 		],
 		[
 			'VIBER',
-			{ text: 'x', buttonText: 'b'.repeat(31) },
+			{ contentType: 'TEXT_BUTTON', text: 'x', buttonText: 'b'.repeat(31) },
 			'Viber → Button Text',
 			"it has 31 characters, more than Infobip's 30",
 		],
 		['VIBER', {}, 'Viber → Text', 'it is empty'],
-		['WHATSAPP', { latitude: 91, longitude: 0 }, 'WhatsApp → Latitude', '91 is out of range'],
 		[
 			'WHATSAPP',
-			{ latitude: 45 },
+			{ contentType: 'LOCATION', latitude: 91, longitude: 0 },
 			'WhatsApp → Latitude',
-			'a location needs both latitude and longitude',
+			'91 is out of range',
 		],
+		['WHATSAPP', { contentType: 'LOCATION', latitude: 45 }, 'WhatsApp → Longitude', 'it is empty'],
 		[
 			'WHATSAPP',
-			{ contacts: '{"name":{}}' },
-			'WhatsApp → Contacts (JSON)',
+			{ contentType: 'CONTACTS', contacts: '{"name":{}}' },
+			'WhatsApp → Contacts',
 			'it is a JSON object, not an array',
 		],
 		[
 			'WHATSAPP',
-			{ mediaTemplateData: '{oops' },
-			'WhatsApp → Media Template Data (JSON)',
+			{ contentType: 'MEDIA_TEMPLATE', mediaTemplateData: '{oops' },
+			'WhatsApp → Media Data',
 			'it is not valid JSON',
 		],
 		[
@@ -262,13 +259,8 @@ describe('channel contents', () => {
 			"it has 2001 characters, more than Infobip's 2000",
 		],
 		['EMAIL', { subject: 'only' }, 'Email → Text', 'it is empty'],
-		[
-			'KAKAO_ALIM',
-			{ content: '[]' },
-			'Kakao Alim → Content (JSON)',
-			'it is a JSON array, not an object',
-		],
-		['LINE', { text: 'x' }, 'LINE → Type', 'it is empty'],
+		['KAKAO_ALIM', { content: '[]' }, 'Kakao Alim → Content', 'it is a JSON array, not an object'],
+		['LINE', { type: 'IMAGE', text: 'x' }, 'LINE → Media URL', 'it is empty'],
 		['TELEGRAM', { text: 'x' }, 'Channel', '"TELEGRAM" is not an OMNI channel'],
 	])('%s %j is refused at %s', (channel, values, field, problem) => {
 		expect(refusal(() => buildChannelContent(channel, values))).toMatchObject({ field, problem });

@@ -77,14 +77,23 @@ describe('1. text fields: asText', () => {
 		['Steps → Channel (step 1)', () => buildFlow([{ channel: ['SMS'], from: 'InfoSMS' }])],
 		['Scenario', () => checkScenarioKey({ key: 'D01' })],
 		['SMS → Text', () => buildChannelContent('SMS', { text: { a: 1 } })],
-		['Viber → Button URL', () => buildChannelContent('VIBER', { text: 'x', buttonURL: { u: 1 } })],
+		[
+			'Viber → Button URL',
+			() =>
+				buildChannelContent('VIBER', {
+					contentType: 'TEXT_BUTTON',
+					text: 'x',
+					buttonURL: { u: 1 },
+				}),
+		],
 		[
 			'WhatsApp → Template Data',
-			() => buildChannelContent('WHATSAPP', { templateData: [{ a: 1 }] }),
+			() => buildChannelContent('WHATSAPP', { contentType: 'TEMPLATE', templateData: [{ a: 1 }] }),
 		],
 		[
 			'WhatsApp → Latitude',
-			() => buildChannelContent('WHATSAPP', { latitude: [45], longitude: 1 }),
+			() =>
+				buildChannelContent('WHATSAPP', { contentType: 'LOCATION', latitude: [45], longitude: 1 }),
 		],
 		['SMS → Transliteration', () => buildChannelContent('SMS', { text: 'x', transliteration: {} })],
 	])('%s refuses an object or array', (field, build) => {
@@ -229,17 +238,23 @@ describe('4. URLs: one check with a host', () => {
 		],
 		[
 			'Viber → Image URL',
-			() => buildChannelContent('VIBER', { imageURL: 'https:///a' }),
+			() => buildChannelContent('VIBER', { contentType: 'IMAGE', imageURL: 'https:///a' }),
 			'"https:///a"',
 		],
 		[
 			'Viber → Button URL',
-			() => buildChannelContent('VIBER', { text: 'x', buttonText: 'b', buttonURL: 'https://#a' }),
+			() =>
+				buildChannelContent('VIBER', {
+					contentType: 'TEXT_BUTTON',
+					text: 'x',
+					buttonText: 'b',
+					buttonURL: 'https://#a',
+				}),
 			'"https://#a"',
 		],
 		[
 			'WhatsApp → Video URL',
-			() => buildChannelContent('WHATSAPP', { videoUrl: 'https://#a' }),
+			() => buildChannelContent('WHATSAPP', { contentType: 'VIDEO', videoUrl: 'https://#a' }),
 			'"https://#a"',
 		],
 		[
@@ -399,35 +414,43 @@ describe('6. JSON shapes', () => {
 	const cases: Array<[string, IDataObject, string, string]> = [
 		[
 			'a contact without formattedName',
-			{ contacts: '[{"name":{"firstName":"Jane"}}]' },
-			'WhatsApp → Contacts (JSON)',
+			{ contentType: 'CONTACTS', contacts: '[{"name":{"firstName":"Jane"}}]' },
+			'WhatsApp → Contacts',
 			'[0].name.formattedName is required',
 		],
 		[
-			'no contacts',
-			{ contacts: '[]' },
-			'WhatsApp → Contacts (JSON)',
-			"it has 0 entries, fewer than Infobip's 1",
+			'no contacts (the default [] is unset)',
+			{ contentType: 'CONTACTS', contacts: '[]' },
+			'WhatsApp → Contacts',
+			'it is empty',
 		],
 		[
 			'a contact with an impossible birthday',
-			{ contacts: '[{"name":{"firstName":"J","formattedName":"J"},"birthday":"1990-02-30"}]' },
-			'WhatsApp → Contacts (JSON)',
+			{
+				contentType: 'CONTACTS',
+				contacts: '[{"name":{"firstName":"J","formattedName":"J"},"birthday":"1990-02-30"}]',
+			},
+			'WhatsApp → Contacts',
 			'[0].birthday "1990-02-30" is not a date: February 1990 has no day 30',
 		],
 		[
 			'a media template without body',
-			{ templateName: 't', mediaTemplateData: '{"header":{"imageUrl":"https://x.io/a.png"}}' },
-			'WhatsApp → Media Template Data (JSON)',
+			{
+				contentType: 'MEDIA_TEMPLATE',
+				templateName: 't',
+				mediaTemplateData: '{"header":{"imageUrl":"https://x.io/a.png"}}',
+			},
+			'WhatsApp → Media Data',
 			'body is required',
 		],
 		[
 			'a media template header image without a host',
 			{
+				contentType: 'MEDIA_TEMPLATE',
 				templateName: 't',
 				mediaTemplateData: '{"header":{"imageUrl":"https://?a"},"body":{"placeholders":[]}}',
 			},
-			'WhatsApp → Media Template Data (JSON)',
+			'WhatsApp → Media Data',
 			'header.imageUrl "https://?a" is an http(s) URL without a valid host',
 		],
 		[
@@ -441,31 +464,31 @@ describe('6. JSON shapes', () => {
 					})),
 				}),
 			},
-			'Kakao Chingu → Content (JSON)',
+			'Kakao Chingu → Content',
 			"buttons has 6 entries, more than Infobip's 5",
 		],
 		[
 			'Kakao Chingu with imageURL',
 			{ content: '{"text":"Hi","imageURL":"https://x.io/a.png"}' },
-			'Kakao Chingu → Content (JSON)',
+			'Kakao Chingu → Content',
 			'imageURL is not a key Infobip knows here',
 		],
 		[
 			'a Kakao URL button without its URL',
 			{ content: '{"text":"Hi","buttons":[{"type":"URL","buttonText":"Open"}]}' },
-			'Kakao Chingu → Content (JSON)',
+			'Kakao Chingu → Content',
 			'buttons[0].buttonUrl is required',
 		],
 		[
 			'a Kakao button without a type',
 			{ content: '{"text":"Hi","buttons":[{"buttonText":"Open"}]}' },
-			'Kakao Chingu → Content (JSON)',
+			'Kakao Chingu → Content',
 			'buttons[0].type is required',
 		],
 		[
 			'a Kakao validity of 1.5',
 			{ content: '{"text":"Hi","validityPeriod":1.5}' },
-			'Kakao Chingu → Content (JSON)',
+			'Kakao Chingu → Content',
 			'validityPeriod is 1.5, not a whole number',
 		],
 	];
@@ -478,7 +501,7 @@ describe('6. JSON shapes', () => {
 		[
 			'KAKAO_ALIM',
 			{ content: JSON.stringify({ text: 'Hi', templateCode: 'T'.repeat(31) }) },
-			'Kakao Alim → Content (JSON)',
+			'Kakao Alim → Content',
 			"templateCode has 31 characters, more than Infobip's 30",
 		],
 		[
@@ -487,7 +510,7 @@ describe('6. JSON shapes', () => {
 				content:
 					'{"text":"Hi","buttons":[{"type":"CHATBOT_SWITCH","buttonText":"Bot","chatExtra":""}]}',
 			},
-			'Kakao Alim → Content (JSON)',
+			'Kakao Alim → Content',
 			'buttons[0].chatEvent is required',
 		],
 		[
@@ -505,25 +528,25 @@ describe('6. JSON shapes', () => {
 		[
 			'PUSH',
 			{ text: 'Hi', notificationOptions: '{"badge":1.5}' },
-			'Push → Notification Options (JSON)',
+			'Push → Display Options',
 			'badge is 1.5, not a whole number',
 		],
 		[
 			'PUSH',
 			{ text: 'Hi', notificationOptions: '{"tittle":"x"}' },
-			'Push → Notification Options (JSON)',
+			'Push → Display Options',
 			'tittle is not a key Infobip knows here',
 		],
 		[
 			'LINE',
 			{ type: 'AUDIO', url: 'https://x.io/a.m4a', duration: 1.5 },
-			'LINE → Audio Duration (Ms)',
+			'LINE → Duration (Ms)',
 			'1.5 is not a whole number',
 		],
 		[
 			'LINE',
 			{ type: 'FLEX', altText: 'x', contents: '{"body":{}}' },
-			'LINE → Flex Contents (JSON)',
+			'LINE → Flex Contents',
 			'type is required',
 		],
 	])('%s %j is refused at %s', (channel, values, field, problem) => {
@@ -548,6 +571,7 @@ describe('6. JSON shapes', () => {
 		[
 			'WHATSAPP',
 			{
+				contentType: 'CONTACTS',
 				contacts:
 					'[{"name":{"firstName":"Jane","formattedName":"Jane Doe"},"phones":[{"phone":"41793026727","type":"CELL"}],"birthday":"1990-05-17"}]',
 			},
