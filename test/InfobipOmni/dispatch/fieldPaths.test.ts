@@ -52,16 +52,16 @@ describe('sendViolationReader: destinations[i] of a combined request → its ite
 describe('contentLabel: content paths → the labels of channels/content.ts', () => {
 	it.each([
 		['facebook.url', 'Facebook Messenger (Legacy) → Media URL'],
-		['whatsApp.templateName', 'WhatsApp → Template Name'],
+		['whatsApp.templateName', 'WhatsApp → Template'],
 		[
 			'whatsApp.mediaTemplateData.header.imageUrl',
-			'WhatsApp → Media Template Data (JSON), at header.imageUrl',
+			'WhatsApp → Media Data, at header.imageUrl',
 		],
 		['viber.buttonText', 'Viber → Button Text'],
-		['sms.regional.indiaDlt.principalEntityId', 'SMS → India DLT Principal Entity ID'],
+		['sms.regional.indiaDlt.principalEntityId', 'SMS → DLT Entity ID'],
 		['sms.validityPeriod', 'SMS → Validity Period'],
 		['viber.validityPeriodTimeUnit', 'Viber → Validity Unit'],
-		['kakaoAlim.buttons[0].name', 'Kakao Alim → Content (JSON), at buttons[0].name'],
+		['kakaoAlim.buttons[0].name', 'Kakao Alim → Content, at buttons[0].name'],
 		['sms', undefined],
 	])('%s → %s', (path, expected) => {
 		expect(contentLabel(path)).toBe(expected);

@@ -63,7 +63,7 @@ async function sendText(parameters: IDataObject, input?: Array<{ json: IDataObje
 		parameters: {
 			resource: 'message',
 			operation: 'sendText',
-			scenario: { __rl: true, mode: 'id', value: SCENARIO_ID },
+			scenario: { __rl: true, mode: 'key', value: SCENARIO_ID },
 			phoneNumbers: '={{ $json.phone }}',
 			smsText: 'Hello',
 			...parameters,
@@ -115,7 +115,7 @@ describe("Infobip's 400 paths in the node's words (point 9)", () => {
 			parameters: {
 				resource: 'message',
 				operation: 'sendText',
-				scenario: { __rl: true, mode: 'id', value: SCENARIO_ID },
+				scenario: { __rl: true, mode: 'key', value: SCENARIO_ID },
 				phoneNumbers: BAD_NUMBER,
 				smsText: 'Hello',
 			},
@@ -192,7 +192,7 @@ describe('scenario steps without content, after the send (point 10)', () => {
 			parameters: {
 				resource: 'message',
 				operation: 'sendAdvanced',
-				scenario: { __rl: true, mode: 'id', value: SCENARIO_ID },
+				scenario: { __rl: true, mode: 'key', value: SCENARIO_ID },
 				phoneNumbers: '={{ $json.phone }}',
 				channelContents: { SMS: { text: 'Hello' } },
 			},
@@ -355,7 +355,7 @@ describe('senders at Scenario → Create and Update (point 10)', () => {
 				parameters: {
 					resource: 'scenario',
 					operation: 'update',
-					scenario: { __rl: true, mode: 'id', value: SCENARIO_ID },
+					scenario: { __rl: true, mode: 'key', value: SCENARIO_ID },
 					updateFields: updateFields as INodeParameters,
 				},
 				credentials: credentials(),
@@ -394,7 +394,7 @@ describe('against the sandbox: a refused number in a batch, and a scenario with 
 			parameters: {
 				resource: 'message',
 				operation: 'sendText',
-				scenario: { __rl: true, mode: 'id', value: CHAT_FIRST },
+				scenario: { __rl: true, mode: 'key', value: CHAT_FIRST },
 				phoneNumbers: '={{ $json.phone }}',
 				smsText: 'Hello',
 			},

@@ -14,6 +14,8 @@ import { basicAuth, useScriptedServer } from '../../../support/infobip';
 import type { ReceivedRequest, Reply } from '../../../support/server';
 
 function infobip(request: ReceivedRequest): Reply {
+	// The scenario read after the send (actions/message/scenarioCheck.ts).
+	if (request.method === 'GET') return { status: 404, body: {} };
 	const body = request.body as { destinations: Array<{ to: IDataObject }> };
 	return {
 		status: 200,
@@ -37,10 +39,10 @@ const sendAdvanced = (channelContents: INodeParameters) =>
 		parameters: {
 			resource: 'message',
 			operation: 'sendAdvanced',
-			scenario: { __rl: true, mode: 'id', value: SCENARIO },
+			scenario: { __rl: true, mode: 'key', value: SCENARIO },
 			phoneNumbers: '41793026727',
 			channelContents,
-			options: { messageIdSource: 'infobip' },
+			requestSettings: { messageIdSource: 'infobip' },
 		},
 		credentials: basicAuth(server),
 	});
