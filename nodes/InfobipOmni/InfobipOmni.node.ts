@@ -12,6 +12,7 @@ import * as log from './actions/log';
 import * as message from './actions/message';
 import * as scenario from './actions/scenario';
 import { authenticationProperty, requestOptionFields } from './descriptions/common';
+import { withToolDescriptions } from './descriptions/tool';
 import { listSearch } from './methods';
 import { CREDENTIAL_TYPES } from './transport';
 
@@ -41,7 +42,8 @@ export class InfobipOmni implements INodeType {
 				displayOptions: { show: { authentication: ['apiKey'] } },
 			},
 		],
-		properties: [
+		// The tool variant's descriptions are made from the properties, so they name its fields.
+		properties: withToolDescriptions([
 			authenticationProperty,
 			{
 				displayName: 'Resource',
@@ -87,7 +89,7 @@ export class InfobipOmni implements INodeType {
 				displayOptions: { hide: { resource: ['message'] } },
 				options: requestOptionFields,
 			},
-		],
+		]),
 	};
 
 	methods = { listSearch };
