@@ -14,6 +14,7 @@ import * as log from './actions/log';
 import * as message from './actions/message';
 import * as scenario from './actions/scenario';
 import { authenticationProperty, requestSettings } from './descriptions/common';
+import { withToolDescriptions } from './descriptions/tool';
 import { listSearch } from './methods';
 import { CREDENTIAL_TYPES } from './transport';
 
@@ -103,7 +104,8 @@ export class InfobipOmni implements INodeType {
 				displayOptions: { show: { authentication: ['apiKey'] } },
 			},
 		],
-		properties: [
+		// The tool variant's descriptions are made from the properties, so they name its fields.
+		properties: withToolDescriptions([
 			authenticationProperty,
 			resourceProperty,
 			...operationProperties,
@@ -112,7 +114,7 @@ export class InfobipOmni implements INodeType {
 				// Message operations have their own, which add batching and pacing.
 				displayOptions: { hide: { resource: ['message'] } },
 			},
-		],
+		]),
 	};
 
 	methods = { listSearch };

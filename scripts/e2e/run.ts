@@ -16,7 +16,10 @@
  *   emits every push (n8n drops static data a webhook call writes), Remove Duplicates passes each
  *   dedupeKey once; the same for a copy saved with the removed Dedupe Window option;
  * - a batched send whose 2nd request the sandbox answers 500 (stops, or with the error output
- *   goes on), and a Base URL answering 307 (refused, nothing reaches the Location).
+ *   goes on), and a Base URL answering 307 (refused, nothing reaches the Location);
+ * - an AI Agent with the Infobip OMNI Tool and a local stand-in for the model (scripts/e2e/agent.ts):
+ *   the model's tool call sends the text, it was offered the tool description of
+ *   descriptions/tool.ts, and a bad number's error reaches it with its fix.
  * `n8n execute` rarely crashes at exit (SIGSEGV, code 139): a run is judged by its parsed status
  * and the sandbox's log, and retried once only when it crashed without a result.
  * Prints one line per check, then `e2e: X passed, Y failed`; exits 1 if any failed.
@@ -26,8 +29,19 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 
+import { InfobipOmni } from '../../nodes/InfobipOmni/InfobipOmni.node';
 import { DEFAULT_ACCOUNT, startSandbox, type LoggedRequest, type Sandbox } from '../../sandbox';
 import { errorOf, statusOf } from '../../sandbox/statuses';
+import {
+	AGENT_FINAL_TEXT,
+	AGENT_NODE,
+	AGENT_WORKFLOW_ID,
+	agentCredential,
+	agentWorkflow,
+	startModelStandIn,
+	TOOL_KEYS,
+	TOOL_NODE,
+} from './agent';
 import { N8nHome, parseRawOutput, ROOT, type CliResult } from './n8n';
 
 const print = (line = '') => process.stdout.write(`${line}\n`);
@@ -420,7 +434,13 @@ function legacyOnceWorkflow(): Json {
 	};
 }
 
-function prepareImports(home: N8nHome, sandbox: Sandbox, alertUrl: string, redirectUrl: string) {
+function prepareImports(
+	home: N8nHome,
+	sandbox: Sandbox,
+	alertUrl: string,
+	redirectUrl: string,
+	modelUrl: string,
+) {
 	const dir = join(home.folder, 'import');
 	mkdirSync(join(dir, 'workflows'), { recursive: true });
 	writeFileSync(
@@ -444,6 +464,7 @@ function prepareImports(home: N8nHome, sandbox: Sandbox, alertUrl: string, redir
 					baseUrl: redirectUrl,
 				},
 			},
+			agentCredential(modelUrl),
 		]),
 	);
 	const files = readdirSync(join(ROOT, 'examples')).filter((name) => name.endsWith('.json'));
@@ -458,7 +479,12 @@ function prepareImports(home: N8nHome, sandbox: Sandbox, alertUrl: string, redir
 		}
 		writeFileSync(join(dir, 'workflows', file), text);
 	}
-	const extra = [...e2eWorkflows(), legacyOnceWorkflow(), expressionsWorkflow()];
+	const extra = [
+		...e2eWorkflows(),
+		legacyOnceWorkflow(),
+		expressionsWorkflow(),
+		agentWorkflow(CREDENTIAL),
+	];
 	for (const workflow of extra) {
 		writeFileSync(join(dir, 'workflows', `${String(workflow.id)}.json`), JSON.stringify(workflow));
 	}
@@ -536,9 +562,10 @@ async function main(): Promise<void> {
 		status: 307,
 		headers: { location: `${redirectTarget.url}/omni/1/advanced` },
 	}));
+	const model = await startModelStandIn();
 	let home: N8nHome | undefined;
 	print(
-		`e2e: sandbox ${sandbox.baseUrl}, alert receiver ${alerts.url}, redirecting ${redirecting.hostPort} → ${redirectTarget.hostPort}`,
+		`e2e: sandbox ${sandbox.baseUrl}, alert receiver ${alerts.url}, redirecting ${redirecting.hostPort} → ${redirectTarget.hostPort}, model stand-in ${model.url}`,
 	);
 	try {
 		const provisioned = await check(
@@ -555,15 +582,21 @@ async function main(): Promise<void> {
 		const n8n = home;
 
 		const imported = await check(
-			'import: the sandbox and redirecting credentials, the 5 example workflows and 6 e2e-only ones',
+			'import: the sandbox, redirecting and model stand-in credentials, the 5 example workflows and 7 e2e-only ones',
 			async () => {
-				const { dir, files, count } = prepareImports(n8n, sandbox, alerts.url, redirecting.url);
+				const { dir, files, count } = prepareImports(
+					n8n,
+					sandbox,
+					alerts.url,
+					redirecting.url,
+					model.url,
+				);
 				const credentials = await n8n.cli(
 					'import:credentials',
 					`--input=${join(dir, 'credentials.json')}`,
 				);
 				expect(
-					/Successfully imported 2 credentials/.test(credentials.output),
+					/Successfully imported 3 credentials/.test(credentials.output),
 					credentials.output.slice(-800),
 				);
 				const workflows = await n8n.cli(
@@ -720,6 +753,96 @@ async function main(): Promise<void> {
 				expect(direct.length > 0, 'no request was sent');
 				const errors = output(runData, 'Direct').filter((item) => item.error !== undefined);
 				return `${direct.length} requests and ${output(runData, 'Direct').length} items each (${errors.length} error items), the same`;
+			},
+		);
+
+		// --- an AI agent with the Infobip OMNI Tool, the model a local stand-in, headless ---
+		const sendTextTool = new InfobipOmni().description.properties.find(
+			(property) =>
+				property.name === 'toolDescription' &&
+				property.displayOptions?.show?.operation?.includes('sendText'),
+		)?.default;
+		const agentRun = async (toolArguments: Json) => {
+			model.script(toolArguments);
+			const result = await execute(n8n, sandbox, AGENT_WORKFLOW_ID);
+			same(model.unexpected, [], 'requests to the stand-in other than chat completions');
+			const error = (result.run.data as Execution['data'])?.resultData.error;
+			if (error) throw new Error(`the execution failed: ${String(error.message)}`);
+			const runData = (result.run.data as { resultData: { runData: RunData } }).resultData.runData;
+			const toolResults = model.requests.flatMap((request) =>
+				request.messages.filter((message) => message.role === 'tool'),
+			);
+			return { ...result, runData, toolResults };
+		};
+		await check(
+			"agent: the model's call of the Infobip OMNI Tool sends exactly its text; the model was offered descriptions/tool.ts's Send Text description and the keys Phone_Numbers, Facebook_Text, SMS_Text",
+			async () => {
+				const { run, requests, runData, toolResults } = await agentRun({
+					Phone_Numbers: '41793026727',
+					Facebook_Text: 'Your parcel is on its way.',
+					SMS_Text: 'Your parcel is on its way (SMS).',
+				});
+				same(run.status, 'success', 'status');
+				same(
+					requests.map((request) => ({
+						call: `${request.method} ${request.path}`,
+						body: request.body,
+					})),
+					[
+						{
+							call: 'POST /omni/1/advanced',
+							body: {
+								destinations: [{ to: { phoneNumber: '41793026727' } }],
+								facebook: { text: 'Your parcel is on its way.' },
+								sms: { text: 'Your parcel is on its way (SMS).' },
+							},
+						},
+					],
+					'requests to the sandbox',
+				);
+				expect(model.requests.length === 2, `chat completions: ${model.requests.length}`);
+				const offered = model.requests[0].tools ?? [];
+				same(offered.length, 1, 'tools offered');
+				const tool = offered[0].function;
+				same(tool.name, TOOL_NODE.replace(/ /g, '_'), 'tool name (n8n: the node name)');
+				expect(typeof sendTextTool === 'string', 'no Send Text toolDescription in the node');
+				same(tool.description, sendTextTool, 'tool description the model saw');
+				const keys = Object.keys(tool.parameters?.properties ?? {});
+				same(sorted(keys), sorted([...TOOL_KEYS]), 'parameter keys the model saw');
+				for (const key of keys) {
+					expect(tool.description?.includes(`\`${key}\``), `the description does not name ${key}`);
+				}
+				same(toolResults.length, 1, 'tool results');
+				const result = String(toolResults[0].content);
+				expect(
+					result.includes('"to":{"phoneNumber":"41793026727"}') &&
+						result.includes('"status":"ACCEPTED"'),
+					`tool result: ${result}`,
+				);
+				const answer = output(runData, AGENT_NODE)[0]?.output;
+				same(answer, AGENT_FINAL_TEXT, "the agent's output");
+				return `tool ${tool.name}, keys ${keys.join(', ')}; tool result ${result.slice(0, 160)}`;
+			},
+		);
+		await check(
+			"agent: a bad phone number from the model sends nothing, and the tool result the model reads has the error's fix",
+			async () => {
+				const { run, requests, toolResults } = await agentRun({
+					Phone_Numbers: '+41 79',
+					Facebook_Text: 'Your parcel is on its way.',
+					SMS_Text: 'Your parcel is on its way (SMS).',
+				});
+				same(run.status, 'success', 'status');
+				same(requests.length, 0, 'requests to the sandbox');
+				same(toolResults.length, 1, 'tool results');
+				const result = String(toolResults[0].content);
+				expect(
+					result.includes(
+						'Invalid Phone Numbers: \\"+41 79\\" is not a phone number (item 0). Fix: Give the number in international format',
+					),
+					`tool result without the fix: ${result}`,
+				);
+				return `the model read: ${result}`;
 			},
 		);
 
@@ -1334,6 +1457,7 @@ async function main(): Promise<void> {
 		await alerts.close();
 		await redirecting.close();
 		await redirectTarget.close();
+		await model.close();
 		await sandbox.close();
 		print(`e2e took ${((Date.now() - started) / 1000).toFixed(0)} s`);
 		print(`e2e: ${passed} passed, ${failed} failed`);

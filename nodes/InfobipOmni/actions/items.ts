@@ -64,9 +64,29 @@ export function failOrErrorItem(
 	const error = toItemError.call(this, caught, itemIndex);
 	if (!this.continueOnFail()) {
 		notes.stopping?.(error);
+		if (runsAsTool(this)) error.message = withFix(error);
 		throw error;
 	}
 	return errorItem(error, itemIndex, notes.continuing?.(error));
+}
+
+/**
+ * Whether the node runs as an AI agent's tool (n8n's generated `infobipOmniTool` type). Not
+ * isToolExecution(): n8n 2.41's Agent v3 runs its tools through the engine, in a plain
+ * execute context whose isToolExecution() is false.
+ */
+export const runsAsTool = (context: IExecuteFunctions): boolean =>
+	context.getNode().type.endsWith('Tool');
+
+/**
+ * The message with the fix in it. An agent's model reads only the message of the error that
+ * stopped its tool (n8n hands it `{ error: message }`), never the description: without the
+ * fix it cannot correct its call.
+ */
+export function withFix(error: ItemError): string {
+	const fix = error.description?.trim();
+	if (!fix || error.message.includes(fix)) return error.message;
+	return `${error.message}. ${/^fix\b/i.test(fix) ? '' : 'Fix: '}${fix}`;
 }
 
 /**
