@@ -931,6 +931,7 @@ async function main(): Promise<void> {
 			});
 			const text = await response.text();
 			expect(response.status === 200, `${url} answered ${response.status}: ${text.slice(0, 300)}`);
+			return { text, contentType: response.headers.get('content-type') ?? '' };
 		};
 		/** Starts one e2e-only workflow through its Webhook and returns its stored execution. */
 		const runThroughWebhook = async (workflowId: string, path: string, phones: string[]) => {
@@ -1105,10 +1106,18 @@ async function main(): Promise<void> {
 		const runs: Record<string, number> = {};
 		/** One push to a report-once workflow's Production URL; waits for the execution it starts. */
 		const pushTo = async (workflowId: string, url: string, results: Json[]) => {
-			await post(url, { results });
+			const answer = await post(url, { results });
 			const count = (runs[workflowId] = (runs[workflowId] ?? 0) + 1);
-			const list = await finishedExecutions(workflowId, count, 15_000).catch(() => {
-				throw new Error(`push ${count} started no execution within 15 s`);
+			// The trigger answers itself (n8n's onReceived default would answer "firstEntryJson").
+			same(answer.contentType, 'application/json; charset=utf-8', `push ${count}: content type`);
+			same(
+				answer.text,
+				JSON.stringify({ received: results.length, started: results.length }),
+				`push ${count}: answer`,
+			);
+			// Generous: the check waits only as long as the execution takes, but a loaded machine is slow.
+			const list = await finishedExecutions(workflowId, count, 45_000).catch(() => {
+				throw new Error(`push ${count} started no execution within 45 s`);
 			});
 			const execution = await storedExecution(list[list.length - 1].id);
 			same(execution.status, 'success', `push ${count}: execution status`);
