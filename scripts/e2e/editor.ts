@@ -180,6 +180,60 @@ function panels(): Panel[] {
 		parameters: {},
 		credentialType: trigger.credentials?.[0]?.name,
 	});
+	list.push(...everyChannelPanels(action, defaultCredential));
+	return list;
+}
+
+/**
+ * Send Advanced with every channel of Channel Contents added, once per message type (WhatsApp's
+ * Text, Image… side by side with Viber's, LINE's and Facebook's), so that every label a type
+ * shows is on screen for the clipped-label check; and Scenario Create with a step.
+ */
+function everyChannelPanels(action: Description, credentialType?: string): Panel[] {
+	const contents = action.properties.find(
+		(p) => p.name === 'channelContents' && p.type === 'fixedCollection',
+	) as unknown as { options?: Array<{ name: string; values: Property[] }> } | undefined;
+	const channels = contents?.options ?? [];
+	/** Per channel: its message-type parameter and values, if it has one. */
+	const types = channels.map((channel) => {
+		const selector = channel.values.find(
+			(v) => (v.name === 'contentType' || v.name === 'type') && v.type === 'options',
+		);
+		return {
+			channel: channel.name,
+			name: selector?.name,
+			values: (selector?.options ?? []).map((o) => o.value),
+		};
+	});
+	const rounds = Math.max(1, ...types.map((t) => t.values.length));
+	const list: Panel[] = [];
+	for (let round = 0; round < rounds; round++) {
+		const channelContents: Json = {};
+		for (const t of types) {
+			channelContents[t.channel] = t.name ? { [t.name]: t.values[round % t.values.length] } : {};
+		}
+		list.push({
+			id: `${action.name}-message-sendAdvanced-every-channel-${round + 1}`,
+			name: `Send Advanced, every channel (${round + 1})`,
+			type: `${PACKAGE}.${action.name}`,
+			parameters: { resource: 'message', operation: 'sendAdvanced', channelContents },
+			credentialType,
+			sameOptionsAs: `${action.name}-message-sendAdvanced`,
+		});
+	}
+	list.push({
+		id: `${action.name}-scenario-create-with-step`,
+		name: 'Create a scenario, with a step',
+		type: `${PACKAGE}.${action.name}`,
+		parameters: {
+			resource: 'scenario',
+			operation: 'create',
+			name: 'Chat apps',
+			steps: { step: [{ channel: 'SMS', from: 'InfoSMS' }] },
+		},
+		credentialType,
+		sameOptionsAs: `${action.name}-scenario-create`,
+	});
 	return list;
 }
 

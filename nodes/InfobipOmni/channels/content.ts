@@ -83,7 +83,15 @@ export interface ChannelContentSpec {
  * derives each `$fromAI` key from the label alone: two channels' "Text" would share one key.
  */
 export const fieldLabel = (spec: ChannelContentSpec, label: string): string =>
-	`${spec.prefix ?? channelName(spec.channel).replace(/ \(Legacy\)$/, '')} ${label}`;
+	UNPREFIXED.has(label)
+		? label
+		: `${spec.prefix ?? channelName(spec.channel).replace(/ \(Legacy\)$/, '')} ${label}`;
+
+/**
+ * Labels that are already unique among all channels and would not fit the panel with the channel
+ * in front (the editor cuts labels inside Channel Contents at 144 px: npm run test:editor).
+ */
+const UNPREFIXED = new Set(['Person Subscriptions', 'Device Subscriptions']);
 
 /** The chosen message type, the default (first) one when none is given. */
 export function contentTypeOf(spec: ChannelContentSpec, chosen: unknown): ContentType | undefined {
@@ -651,7 +659,8 @@ export const CHANNEL_CONTENT: ChannelContentSpec[] = [
 				path: 'personSubscriptions',
 				type: 'list',
 				unique: true,
-				description: 'Send only to people with these subscriptions: names separated by commas',
+				description:
+					'Push: send only to people with these subscriptions: names separated by commas',
 			},
 			{
 				param: 'deviceSubscriptions',
@@ -659,7 +668,8 @@ export const CHANNEL_CONTENT: ChannelContentSpec[] = [
 				path: 'deviceSubscriptions',
 				type: 'list',
 				unique: true,
-				description: 'Send only to devices with these subscriptions: names separated by commas',
+				description:
+					'Push: send only to devices with these subscriptions: names separated by commas',
 			},
 		],
 		rule: needs('Text', 'Write the notification text.', 'text'),

@@ -18,7 +18,8 @@ export const scenarioLocator: INodeProperties = {
 	name: 'scenario',
 	type: 'resourceLocator',
 	default: { mode: 'list', value: '' },
-	required: true,
+	// Not `required`: n8n would mark the empty picker as an issue before the user has done
+	// anything. An empty scenario is refused when the node runs, naming the fix.
 	description: 'The OMNI scenario: its ordered channel steps',
 	modes: [
 		{

@@ -33,7 +33,7 @@ const properties: INodeProperties[] = [
 		name: 'mediaUrl',
 		type: 'string',
 		default: '',
-		required: true,
+		// Not `required` (n8n would flag the empty field before any input); refused empty at run.
 		placeholder: 'e.g. https://example.com/images/image.jpg',
 		description: 'A publicly reachable http(s) URL of the file',
 	},
