@@ -44,10 +44,9 @@ type Json = Record<string, unknown>;
  */
 const README_PANELS: Record<string, string> = {
 	'infobipOmni-message-sendText.png': 'panel-send-text.png',
-	'infobipOmni-message-sendAdvanced.png': 'panel-send-advanced.png',
-	'infobipOmni-scenario-create.png': 'panel-scenario-create.png',
+	'infobipOmni-message-sendAdvanced-every-channel-1.png': 'panel-send-advanced.png',
+	'infobipOmni-scenario-create-with-step.png': 'panel-scenario-create.png',
 	'infobipOmniTrigger.png': 'panel-trigger.png',
-	'credential-basic-ok.png': 'credential-basic-auth.png',
 	'credential-basic-401.png': 'credential-wrong-password.png',
 };
 
