@@ -210,7 +210,7 @@ export function agentWorkflow(infobipCredential: { id: string; name: string }): 
 					phoneNumbers: fromAi('Phone_Numbers'),
 					facebookText: fromAi('Facebook_Text'),
 					smsText: fromAi('SMS_Text'),
-					options: { messageIdSource: 'infobip' },
+					requestSettings: { messageIdSource: 'infobip' },
 				},
 				credentials: { infobipOmniBasicAuthApi: infobipCredential },
 			},
