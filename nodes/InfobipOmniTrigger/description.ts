@@ -4,24 +4,22 @@ import { CHANNEL_OPTIONS } from '../InfobipOmni/channels';
 import { SECRET_HEADER, SECRET_QUERY_PARAMETER } from './secret';
 
 /**
- * What to do to get a first push: the notice and the trigger panel both say it. Numbered in the
- * text itself: n8n's notice shows list items as bullets. n8n 2.41 labels the listen button
- * "Execute step".
+ * What to do to get a first push: the notice and the trigger panel both say it. Plain text:
+ * n8n's notice keeps only <a>, <ul> and <li> (its sanitizer), and shows list items as bullets, so
+ * the numbers are in the text. n8n 2.41 labels the listen button "Execute step".
  */
 const SETUP_STEPS = [
-	'Click <b>Execute step</b> on this node: n8n listens for a test event.',
-	"Copy this node's <b>Test URL</b> (under Webhook URLs) into an Infobip OMNI send's <b>Options → Notify URL</b> (add <code>?secret=…</code> if you set a Secret below), and run that node.",
+	'Click Execute step on this node: n8n listens for a test event.',
+	"Copy this node's Test URL (under Webhook URLs) into an Infobip OMNI send's Options → Notify URL (add ?secret=… if you set a Secret below), and run that node.",
 	"Wait for the message's report: Infobip pushes it once the status is known, within seconds to minutes.",
-	'For production, use the <b>Production URL</b> as Notify URL and publish this workflow.',
-]
-	.map((step, index) => `${index + 1}. ${step}`)
-	.join('<br>');
+	'For production, use the Production URL as Notify URL and publish this workflow.',
+].map((step, index) => `${index + 1}. ${step}`);
 
 /** The texts of n8n's trigger panel (the listening view): what to do, not "create an event". */
 export const triggerPanel = {
 	header: 'Wait for a report from Infobip OMNI',
 	executionsHelp: {
-		inactive: `<b>To test</b><br>${SETUP_STEPS}<br><br>Delivery reports, seen reports and inbound messages all come to the one URL; the trigger answers 200 at once.`,
+		inactive: `<b>To test</b><br>${SETUP_STEPS.join('<br>')}<br><br>Delivery reports, seen reports and inbound messages all come to the one URL; the trigger answers 200 at once.`,
 		active:
 			'This workflow is published: every push to the <b>Production URL</b> starts an execution, shown in the <a data-key="executions">executions list</a>, not in the editor.',
 	},
@@ -31,7 +29,7 @@ export const triggerPanel = {
 
 export const triggerProperties: INodeProperties[] = [
 	{
-		displayName: `Infobip has no webhook registration: each send names its own Notify URL.<br>${SETUP_STEPS}`,
+		displayName: `Infobip has no webhook registration: each send names its own Notify URL.<ul>${SETUP_STEPS.map((step) => `<li>${step}</li>`).join('')}</ul>`,
 		name: 'notice',
 		type: 'notice',
 		default: '',

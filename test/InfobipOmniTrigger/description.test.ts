@@ -55,12 +55,14 @@ describe('Infobip OMNI Trigger description', () => {
 	it('explains the Notify URL in short numbered steps', () => {
 		const notice = property('notice');
 		expect(notice.type).toBe('notice');
-		const steps = notice.displayName.split('<br>').slice(1);
+		// n8n's notice keeps only <a>, <ul> and <li>.
+		expect(notice.displayName.replace(/<\/?(ul|li)>/g, '')).not.toMatch(/<[a-z]/);
+		const steps = [...notice.displayName.matchAll(/<li>(.*?)<\/li>/g)].map((m) => m[1]);
 		expect(steps.map((step) => step.slice(0, 3))).toEqual(['1. ', '2. ', '3. ', '4. ']);
 		expect(steps[0]).toMatch(/Execute step/);
 		expect(steps[1]).toMatch(/Test URL.*Options → Notify URL/);
 		expect(steps[3]).toMatch(/Production URL.*publish/);
-		for (const step of steps) expect(step.replace(/<[^>]+>/g, '').length).toBeLessThan(190);
+		for (const step of steps) expect(step.length).toBeLessThan(190);
 	});
 
 	it("fills n8n's trigger panel with what to do instead of n8n's default texts", () => {
@@ -68,7 +70,7 @@ describe('Infobip OMNI Trigger description', () => {
 		expect(triggerPanel).toMatchObject({
 			header: 'Wait for a report from Infobip OMNI',
 			executionsHelp: {
-				inactive: expect.stringContaining('1. Click <b>Execute step</b> on this node'),
+				inactive: expect.stringContaining('1. Click Execute step on this node'),
 				active: expect.stringContaining('Production URL'),
 			},
 			activationHint: expect.stringContaining('publish'),

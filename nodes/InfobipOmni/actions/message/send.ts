@@ -224,13 +224,7 @@ function mayHaveBeenSent(error: ItemError): boolean {
 const ACCEPTED_SHOWN = 5;
 
 /** A destination as a user reads it: the phone number, email address or other address. */
-function recipientText(to: unknown): string {
-	if (to && typeof to === 'object') {
-		const first = Object.values(to as IDataObject).find((value) => typeof value === 'string');
-		if (typeof first === 'string') return first;
-	}
-	return String(to);
-}
+const recipientText = (to: unknown): string => recipientAddress(to) ?? String(to);
 
 const plural = (count: number, one: string, many = `${one}s`) =>
 	`${count} ${count === 1 ? one : many}`;
