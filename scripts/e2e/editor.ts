@@ -369,6 +369,19 @@ async function addAllOptions(page: Page): Promise<number> {
 			item?.click();
 			return Boolean(item);
 		});
+	/**
+	 * Closes an options list left open (it would catch the next click): a click on the input pane,
+	 * outside the parameters. Escape would close the whole panel.
+	 */
+	const closeDropdowns = async () => {
+		if (!(await page.locator('.el-select-dropdown:visible').count())) return;
+		await page.mouse.click(150, VIEWPORT.height - 150);
+		await page
+			.locator('.el-select-dropdown:visible')
+			.first()
+			.waitFor({ state: 'hidden', timeout: 2_000 })
+			.catch(() => undefined);
+	};
 	let added = 0;
 	let skip = 0;
 	for (let round = 0; round < 80; round++) {
@@ -376,7 +389,8 @@ async function addAllOptions(page: Page): Promise<number> {
 		if ((await adds.count()) <= skip) break;
 		const add = adds.nth(skip);
 		const before = await parameterCount();
-		await add.click();
+		await closeDropdowns();
+		await add.click({ timeout: 10_000 });
 		// A collection with one option shows a button that adds it at once; others open a list.
 		let picked = false;
 		for (let wait = 0; wait < 10 && !picked; wait++) {
@@ -389,9 +403,8 @@ async function addAllOptions(page: Page): Promise<number> {
 			await page.waitForTimeout(100);
 			continue;
 		}
-		// Nothing left to add: close the list by clicking the select again (Escape would close
-		// the whole panel), and go on with the next collection.
-		if (await page.locator('.el-select-dropdown:visible').count()) await add.click();
+		// Nothing left to add: close the list and go on with the next collection.
+		await closeDropdowns();
 		skip++;
 	}
 	return added;
