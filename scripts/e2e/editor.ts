@@ -26,9 +26,8 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 import { startSandbox, type Sandbox } from '../../sandbox';
+import { check, expect, print, tally } from './checks';
 import { N8nHome, ROOT, runSync } from './n8n';
-
-const print = (line = '') => process.stdout.write(`${line}\n`);
 
 const CHROMIUM = '/usr/bin/chromium';
 const VIEWPORT = { width: 1440, height: 900 };
@@ -49,30 +48,6 @@ const README_PANELS: Record<string, string> = {
 	'infobipOmniTrigger.png': 'panel-trigger.png',
 	'credential-basic-401.png': 'credential-wrong-password.png',
 };
-
-let passed = 0;
-let failed = 0;
-
-/** One named check: passes when `body` returns (its text is the detail), fails when it throws. */
-async function check(name: string, body: () => Promise<string> | string): Promise<boolean> {
-	const started = Date.now();
-	try {
-		const detail = await body();
-		passed++;
-		print(
-			`ok   ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)${detail ? `: ${detail}` : ''}`,
-		);
-		return true;
-	} catch (error) {
-		failed++;
-		print(`FAIL ${name}: ${error instanceof Error ? error.message : String(error)}`);
-		return false;
-	}
-}
-
-function expect(condition: unknown, message: string): asserts condition {
-	if (!condition) throw new Error(message);
-}
 
 /** Debian's Chromium; apt-get installs it when missing (CI is a Debian machine). */
 function ensureChromium() {
@@ -570,10 +545,10 @@ async function main() {
 		}
 	};
 	const watchdog = setTimeout(() => {
-		failed++;
+		tally.failed++;
 		print(`FAIL global timeout: still running after ${GLOBAL_TIMEOUT_MS / 60_000} min`);
 		void cleanup().finally(() => {
-			print(`editor: ${passed} passed, ${failed} failed`);
+			print(`editor: ${tally.passed} passed, ${tally.failed} failed`);
 			process.exit(1);
 		});
 	}, GLOBAL_TIMEOUT_MS);
@@ -766,7 +741,7 @@ async function main() {
 			await closePanel(page).catch(() => undefined);
 		}
 	} catch (error) {
-		failed++;
+		tally.failed++;
 		print(
 			`FAIL editor run: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
 		);
@@ -786,8 +761,8 @@ async function main() {
 			print(join(ROOT, 'docs/screenshots', to));
 		}
 	}
-	print(`editor: ${passed} passed, ${failed} failed`);
-	process.exit(failed ? 1 : 0);
+	print(`editor: ${tally.passed} passed, ${tally.failed} failed`);
+	process.exit(tally.failed ? 1 : 0);
 }
 
 void main();

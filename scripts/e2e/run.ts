@@ -42,9 +42,8 @@ import {
 	TOOL_KEYS,
 	TOOL_NODE,
 } from './agent';
+import { check, expect, print, tally } from './checks';
 import { N8nHome, parseRawOutput, ROOT, type CliResult } from './n8n';
-
-const print = (line = '') => process.stdout.write(`${line}\n`);
 
 type Json = Record<string, unknown>;
 type Item = { json: Json; pairedItem?: { item: number } | Array<{ item: number }> };
@@ -88,30 +87,6 @@ const PUBLISHED = [
 ];
 const ALERT_PLACEHOLDER = 'https://hooks.example.com/infobip-omni-alerts';
 const BASIC = 'Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==';
-
-let passed = 0;
-let failed = 0;
-
-/** One named check: passes when `body` returns (its text is the detail), fails when it throws. */
-async function check(name: string, body: () => Promise<string> | string): Promise<boolean> {
-	const started = Date.now();
-	try {
-		const detail = await body();
-		passed++;
-		print(
-			`ok   ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)${detail ? `: ${detail}` : ''}`,
-		);
-		return true;
-	} catch (error) {
-		failed++;
-		print(`FAIL ${name}: ${error instanceof Error ? error.message : String(error)}`);
-		return false;
-	}
-}
-
-function expect(condition: unknown, message: string): asserts condition {
-	if (!condition) throw new Error(message);
-}
 
 const same = (actual: unknown, expected: unknown, what: string) =>
 	expect(
@@ -1454,7 +1429,7 @@ async function main(): Promise<void> {
 			},
 		);
 	} finally {
-		if (failed && home?.log) {
+		if (tally.failed && home?.log) {
 			const lines = home.log
 				.split('\n')
 				.filter((line) => line.trim() && !line.startsWith('    at '));
@@ -1469,15 +1444,15 @@ async function main(): Promise<void> {
 		await model.close();
 		await sandbox.close();
 		print(`e2e took ${((Date.now() - started) / 1000).toFixed(0)} s`);
-		print(`e2e: ${passed} passed, ${failed} failed`);
+		print(`e2e: ${tally.passed} passed, ${tally.failed} failed`);
 	}
 }
 
 main().then(
-	() => process.exit(failed || !passed ? 1 : 0),
+	() => process.exit(tally.failed || !tally.passed ? 1 : 0),
 	(error: Error) => {
 		print(`e2e crashed: ${error.stack ?? error.message}`);
-		print(`e2e: ${passed} passed, ${failed + 1} failed`);
+		print(`e2e: ${tally.passed} passed, ${tally.failed + 1} failed`);
 		process.exit(1);
 	},
 );
