@@ -49,8 +49,8 @@ describe('package.json', () => {
 
 	it('registers every node file there is', () => {
 		const nodeFiles = filesUnder(join(root, 'nodes')).filter((f) => f.endsWith('.node.ts'));
-		expect(nodeFiles.map((f) => f.replace(`${root}/`, ''))).toEqual(
-			(pkg.n8n.nodes as string[]).map((p) => sourceOf(p).replace(`${root}/`, '')),
+		expect(nodeFiles.map((f) => f.replace(`${root}/`, '')).sort()).toEqual(
+			(pkg.n8n.nodes as string[]).map((p) => sourceOf(p).replace(`${root}/`, '')).sort(),
 		);
 	});
 });

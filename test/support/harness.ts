@@ -30,12 +30,13 @@ import {
 
 import { InfobipOmniApiKeyApi } from '../../credentials/InfobipOmniApiKeyApi.credentials';
 import { InfobipOmniBasicAuthApi } from '../../credentials/InfobipOmniBasicAuthApi.credentials';
+import { InfobipMessages } from '../../nodes/InfobipMessages/InfobipMessages.node';
 import { InfobipOmni } from '../../nodes/InfobipOmni/InfobipOmni.node';
 
 export const PACKAGE_NAME = 'n8n-nodes-infobip-omni';
 
 /** Every node and credential of the package, keyed as n8n keys them. */
-const packageNodes: INodeType[] = [new InfobipOmni()];
+const packageNodes: INodeType[] = [new InfobipOmni(), new InfobipMessages()];
 const packageCredentials: ICredentialType[] = [
 	new InfobipOmniBasicAuthApi(),
 	new InfobipOmniApiKeyApi(),

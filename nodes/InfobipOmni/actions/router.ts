@@ -15,12 +15,24 @@ const operations: Record<string, Record<string, OperationExecute>> = {
 	log: log.operations,
 };
 
-export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+/** The `execute` of a node whose operations are `resource → operation → execute`. */
+export function routerFor(table: Record<string, Record<string, OperationExecute>>) {
+	return async function (this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await route.call(this, table);
+	};
+}
+
+export const router = routerFor(operations);
+
+async function route(
+	this: IExecuteFunctions,
+	table: Record<string, Record<string, OperationExecute>>,
+): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	// Dispatch parameters are noDataExpression, so item 0 holds them for every item.
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const execute = operations[resource]?.[operation];
+	const execute = table[resource]?.[operation];
 	if (!execute) {
 		throw new NodeOperationError(
 			this.getNode(),

@@ -1,0 +1,4 @@
+import type { INodeType } from 'n8n-workflow';
+
+/** listSearch and loadOptions of the Messages API node (the template picker lives here). */
+export const methods: INodeType['methods'] = { listSearch: {} };
