@@ -111,6 +111,14 @@ describe('Message → Send fields', () => {
 		]);
 	});
 
+	it("the AI tool's description names the Messages API and the fields a model fills", () => {
+		const tool = properties.find(
+			(p) => p.name === 'toolDescription' && p.displayOptions?.show?.operation?.includes('send'),
+		);
+		expect(String(tool?.default)).toMatch(/^Infobip Messages API: Send on one channel/);
+		expect(String(tool?.default)).toContain('`To`: the recipient on the main channel');
+	});
+
 	it('labels stay short (at most 30 characters)', () => {
 		const labels: string[] = [];
 		const walk = (list: unknown[]) => {
