@@ -158,12 +158,14 @@ export function describeHttpError(
 	const fields = read.join('; ') === own ? own : `${read.join('; ')}. Infobip's own words: ${own}`;
 	const action = details.action ? ` ${details.action}` : '';
 	const see = resourcesText(details);
+	// Infobip's violations often end with a period already ("Violation message.").
+	const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
 
 	if (status === 400) {
 		return {
 			message: `Infobip refused the request (${withCode(details, status)})`,
 			description: fields
-				? `Fix these fields: ${fields}.${action}${see}`
+				? `Fix these fields: ${sentence(fields)}${action}${see}`
 				: `Check the values sent to ${request.method} ${request.path}.${action}${see}`,
 		};
 	}
@@ -201,7 +203,7 @@ export function describeHttpError(
 	return {
 		message: `Infobip answered ${withCode(details, status)} to ${request.method} ${request.path}`,
 		description: (fields
-			? `Infobip named these fields: ${fields}.${action}${see}`
+			? `Infobip named these fields: ${sentence(fields)}${action}${see}`
 			: `${action}${see}`
 		).trim(),
 	};
