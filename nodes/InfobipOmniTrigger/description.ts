@@ -21,7 +21,7 @@ const SETUP_STEPS = [
 export const triggerPanel = {
 	header: 'Wait for a report from Infobip OMNI',
 	executionsHelp: {
-		inactive: `<b>To test</b><br>${SETUP_STEPS.join('<br>')}<br><br>Delivery reports, seen reports and inbound messages all come to the one URL; the trigger answers 200 at once.`,
+		inactive: `<b>To test</b><br>${SETUP_STEPS.join('<br>')}<br><br>Messages API sends: use the URL as the message's delivery (and seen) webhook URL instead of a Notify URL. Delivery reports, seen reports and inbound messages, of OMNI and of the Messages API, all come to the one URL; the trigger answers 200 at once.`,
 		active:
 			'This workflow is published: every push to the <b>Production URL</b> starts an execution, shown in the <a data-key="executions">executions list</a>, not in the editor.',
 	},
