@@ -138,7 +138,7 @@ export class InfobipOmniTrigger implements INodeType {
 				this.logger.warn(`Infobip OMNI Trigger refused a request: ${problem}`);
 				return refuse(response, 400, {
 					message: `Not an Infobip OMNI push: ${problem}`,
-					hint: 'A delivery report has a status, a seen report a seenAt, an inbound message a receivedAt.',
+					hint: 'A delivery report has a status, a seen report a seenAt, an inbound message a receivedAt; a Messages API result names its event (DELIVERY, SEEN, MO, TYPING_STARTED or TYPING_STOPPED).',
 				});
 			}
 			items.push(withDedupeKey(normaliseResult(result, event)));
