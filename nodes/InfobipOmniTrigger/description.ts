@@ -1,8 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { CHANNEL_OPTIONS } from '../InfobipOmni/channels';
-import { channelLabel } from '../InfobipMessages/channelOptions';
-import { DLR_CHANNELS } from '../InfobipMessages/channels';
+import { channelLabel, DLR_CHANNELS } from '../InfobipMessages/channels';
 import { SECRET_HEADER, SECRET_QUERY_PARAMETER } from './secret';
 
 /**
@@ -29,6 +28,14 @@ export const triggerPanel = {
 		"Once it works, put the Production URL in the sends' Notify URL and publish this workflow.",
 };
 
+/** A Messages API channel's name in the trigger's list: its label, told apart from OMNI's names. */
+function messagesChannelName(value: string): string {
+	const label = channelLabel(value);
+	// Report-only channels (KAKAO, ZALO…) have no label: "Zalo".
+	const name = label === value ? `${value.charAt(0)}${value.slice(1).toLowerCase()}` : label;
+	return CHANNEL_OPTIONS.some((option) => option.name === name) ? `${name} (Messages API)` : name;
+}
+
 /**
  * OMNI's channels and the Messages API's (every channel its reports may name, which covers its
  * seen and inbound channels too), once each, by name.
@@ -36,7 +43,7 @@ export const triggerPanel = {
 export const TRIGGER_CHANNEL_OPTIONS: INodePropertyOptions[] = [
 	...CHANNEL_OPTIONS.map(({ name, value }) => ({ name, value })),
 	...DLR_CHANNELS.filter((value) => !CHANNEL_OPTIONS.some((option) => option.value === value)).map(
-		(value) => ({ name: channelLabel(value), value }),
+		(value) => ({ name: messagesChannelName(value), value }),
 	),
 ].sort((a, b) => a.name.localeCompare(b.name));
 
