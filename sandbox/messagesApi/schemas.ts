@@ -275,7 +275,7 @@ const messageContent = closed(
 		},
 		body,
 		buttons: { type: 'array', items: button },
-		confirmationBody: closed({ text: string, imageUrl: string }, ['text']),
+		confirmationBody: closed({ text: string, description: string, imageUrl: string }, ['text']),
 		senderDisplayInfo: closed({ name: stringOf(0, 28), avatarUrl: string }),
 		footer: closed({ text: string }, ['text']),
 	},
@@ -301,22 +301,48 @@ const templateContent = closed({
 	expirationTime: string,
 });
 
+/** Shared parts are compiled once and referenced (keeps ajv's compile time and code small). */
+const ref = (name: string): SchemaObject => ({ $ref: `#/$defs/${name}` });
+const definitions: Record<string, SchemaObject> = {
+	messageContent,
+	templateContent,
+	template,
+	validityPeriod,
+	destination,
+	messageOptions,
+	webhooks,
+};
+
 const failoverStep: SchemaObject = {
 	type: 'object',
 	if: { required: ['template'] },
-	then: closed({ channel, sender: string, template, content: templateContent, validityPeriod }, [
-		'channel',
-		'template',
-	]),
-	else: closed({ channel, sender: string, content: messageContent, validityPeriod }, ['channel']),
+	then: closed(
+		{
+			channel,
+			sender: string,
+			template: ref('template'),
+			content: ref('templateContent'),
+			validityPeriod: ref('validityPeriod'),
+		},
+		['channel', 'template'],
+	),
+	else: closed(
+		{
+			channel,
+			sender: string,
+			content: ref('messageContent'),
+			validityPeriod: ref('validityPeriod'),
+		},
+		['channel'],
+	),
 };
 
 const commonMessage = {
 	channel,
 	sender: string,
-	destinations: { type: 'array', minItems: 1, items: destination },
-	options: messageOptions,
-	webhooks,
+	destinations: { type: 'array', minItems: 1, items: ref('destination') },
+	options: ref('messageOptions'),
+	webhooks: ref('webhooks'),
 	failover: { type: 'array', items: failoverStep },
 };
 
@@ -324,42 +350,45 @@ const commonMessage = {
 const message: SchemaObject = {
 	type: 'object',
 	if: { required: ['template'] },
-	then: closed({ ...commonMessage, template, content: templateContent }, [
+	then: closed({ ...commonMessage, template: ref('template'), content: ref('templateContent') }, [
 		'channel',
 		'destinations',
 		'template',
 	]),
-	else: closed({ ...commonMessage, content: messageContent }, [
+	else: closed({ ...commonMessage, content: ref('messageContent') }, [
 		'channel',
 		'content',
 		'destinations',
 	]),
 };
 
-export const messagesApiRequestSchema: SchemaObject = closed(
-	{
-		messages: { type: 'array', minItems: 1, items: message },
-		options: closed({
-			schedule: closed({
-				bulkId: stringOf(0, 100),
-				sendAt: { type: 'string', format: 'infobip-date-time' },
-				sendingSpeedLimit: closed(
-					{ amount: integer, timeUnit: { enum: ['MINUTE', 'HOUR', 'DAY'] } },
-					['amount'],
-				),
+export const messagesApiRequestSchema: SchemaObject = {
+	$defs: definitions,
+	...closed(
+		{
+			messages: { type: 'array', minItems: 1, items: message },
+			options: closed({
+				schedule: closed({
+					bulkId: stringOf(0, 100),
+					sendAt: { type: 'string', format: 'infobip-date-time' },
+					sendingSpeedLimit: closed(
+						{ amount: integer, timeUnit: { enum: ['MINUTE', 'HOUR', 'DAY'] } },
+						['amount'],
+					),
+				}),
+				tracking: closed({
+					shortenUrl: boolean,
+					trackClicks: boolean,
+					trackingUrl: string,
+					removeProtocol: boolean,
+					customDomain: string,
+				}),
+				messageOrdering: closed({ respectOrder: boolean, stopOnFailure: boolean }),
 			}),
-			tracking: closed({
-				shortenUrl: boolean,
-				trackClicks: boolean,
-				trackingUrl: string,
-				removeProtocol: boolean,
-				customDomain: string,
-			}),
-			messageOrdering: closed({ respectOrder: boolean, stopOnFailure: boolean }),
-		}),
-	},
-	['messages'],
-);
+		},
+		['messages'],
+	),
+};
 
 export const messagesApiReportsQuerySchema: SchemaObject = closed({
 	channel,
@@ -404,4 +433,64 @@ export const inboundInjectionSchema: SchemaObject = closed(
 		messageCount: { type: 'integer', minimum: 1 },
 	},
 	['channel', 'sender', 'destination'],
+);
+
+const propertiesOf = (schema: SchemaObject): Record<string, SchemaObject> =>
+	(schema.properties ?? {}) as Record<string, SchemaObject>;
+
+/**
+ * The closed parts of the request schema by the spec schema they follow, for the contract test
+ * that checks the sandbox knows every field the spec declares.
+ */
+export const MODELLED_REQUEST_SCHEMAS: Record<string, SchemaObject> = {
+	MessagesApiRequest: messagesApiRequestSchema,
+	MessagesApiMessage: message.else as SchemaObject,
+	MessagesApiTemplateMessage: message.then as SchemaObject,
+	MessagesApiChannelsDestination: destination.then as SchemaObject,
+	MessagesApiToDestination: destination.else as SchemaObject,
+	MessagesApiChannelDestination: (
+		propertiesOf(destination.then as SchemaObject).byChannel as SchemaObject
+	).items as SchemaObject,
+	MessagesApiMessageContent: messageContent,
+	MessagesApiTemplateMessageContent: templateContent,
+	MessagesApiTemplate: template,
+	MessagesApiFailover: failoverStep.else as SchemaObject,
+	MessagesApiTemplateFailover: failoverStep.then as SchemaObject,
+	MessagesApiMessageOptions: messageOptions,
+	MessagesApiWebhooks: webhooks,
+	MessagesApiDelivery: propertiesOf(webhooks).delivery,
+	SeenStatusReporting: propertiesOf(webhooks).seen,
+	ValidityPeriod: validityPeriod,
+	Platform: platform,
+	DeliveryTimeWindow: propertiesOf(messageOptions).deliveryTimeWindow,
+	DeliveryTime: deliveryTime,
+	RegionalOptions: propertiesOf(messageOptions).regional,
+	MessagesApiRequestOptions: propertiesOf(messagesApiRequestSchema).options,
+	RequestSchedulingSettings: propertiesOf(propertiesOf(messagesApiRequestSchema).options).schedule,
+	UrlOptions: propertiesOf(propertiesOf(messagesApiRequestSchema).options).tracking,
+	MessageOrderingOptions: propertiesOf(propertiesOf(messagesApiRequestSchema).options)
+		.messageOrdering,
+	MessagesApiMessageConfirmationBody: propertiesOf(messageContent).confirmationBody,
+	MessagesApiMessageSenderDisplayInfo: propertiesOf(messageContent).senderDisplayInfo,
+	MessagesApiMessageFooter: propertiesOf(messageContent).footer,
+};
+
+/** The closed `then` branch of each modelled body and button type (spec schema name → schema). */
+export const MODELLED_TYPED_SCHEMAS: Record<string, SchemaObject> = Object.fromEntries(
+	(
+		[
+			['MessagesApiMessageTextBody', body, 0],
+			['MessagesApiMessageImageBody', body, 1],
+			['MessagesApiMessageVideoBody', body, 2],
+			['MessagesApiMessageDocumentBody', body, 3],
+			['MessagesApiMessageLocationBody', body, 4],
+			['MessagesApiMessageReplyButton', button, 0],
+			['MessagesApiMessageOpenUrlButton', button, 1],
+			['MessagesApiMessageDialPhoneButton', button, 2],
+			['MessagesApiMessageTextHeader', propertiesOf(messageContent).header, 0],
+		] as Array<[string, SchemaObject, number]>
+	).map(([name, schema, index]) => [
+		name,
+		(schema.allOf as SchemaObject[])[index].then as SchemaObject,
+	]),
 );

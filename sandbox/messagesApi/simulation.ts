@@ -59,10 +59,10 @@ export interface MessagesApiResponse {
 
 /** `<results><results>…</results></results>`, the nesting of the spec's XML example. */
 export function deliveryReportsXml(reports: MessagesApiDeliveryReport[]): string {
-	const inner = toXml('results', { results: reports }).replace(/^<\?xml[^>]*\?>/, '');
 	// toXml names list items `result`; the spec's example repeats `results`.
-	const nested = inner.replace(/<result>/g, '<results>').replace(/<\/result>/g, '</results>');
-	return `<?xml version="1.0" encoding="UTF-8"?><${XML_DELIVERY_ROOT}>${nested}</${XML_DELIVERY_ROOT}>`;
+	return toXml(XML_DELIVERY_ROOT, { results: reports })
+		.replace(/<result>/g, '<results>')
+		.replace(/<\/result>/g, '</results>');
 }
 
 const smsSegments = (text: string | undefined) => {

@@ -106,7 +106,7 @@ const HTTP_URL = /^https?:\/\/[^\s/]+\S*$/i;
 const WEBHOOK_CONTENT_TYPES = ['application/json', 'application/xml'];
 
 function newAjv(coerceTypes: boolean): Ajv {
-	const ajv = new Ajv({ allErrors: true, strict: false, coerceTypes });
+	const ajv = new Ajv({ allErrors: true, strict: false, coerceTypes, inlineRefs: false });
 	ajv.addFormat('infobip-date-time', { type: 'string', validate: isInfobipDate });
 	return ajv;
 }
