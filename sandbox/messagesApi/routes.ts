@@ -58,6 +58,8 @@ export function registerMessagesApi(
 
 			// Shapes of the spec's ValidationOkResponse / ValidationBadResponse examples.
 			api.post('/messages/validate', async (request, reply) => {
+				const account = accountOf(request);
+				if (!core.admit(account.id, 'validateMessages')) return sendApiError(reply, 429);
 				const check = service.validators.request(request.body, core.clock.now());
 				if (check.violations.length > 0) {
 					return reply.code(400).send({

@@ -131,6 +131,11 @@ export function checkSemantics(
 	request: MessagesApiRequest,
 	now: number,
 	templates: TemplateCatalogue,
+	/** Parts with schema violations, which these rules skip: message indexes, and `options`. */
+	skip: { messages: ReadonlySet<number>; options: boolean } = {
+		messages: new Set(),
+		options: false,
+	},
 ): Violation[] {
 	const violations: Violation[] = [];
 	const add = (property: string, violation: string) => violations.push({ property, violation });
@@ -171,6 +176,7 @@ export function checkSemantics(
 	};
 
 	request.messages.forEach((message, m) => {
+		if (skip.messages.has(m)) return;
 		const at = `messages[${m}]`;
 		const failover = message.failover ?? [];
 		const channels = [message.channel, ...failover.map((step) => step.channel)];
@@ -237,7 +243,7 @@ export function checkSemantics(
 			});
 		});
 	});
-	const sendAt = request.options?.schedule?.sendAt;
+	const sendAt = skip.options ? undefined : request.options?.schedule?.sendAt;
 	if (sendAt !== undefined) {
 		const at = parseInfobipDate(sendAt);
 		if (at !== undefined && at - now > MAX_SCHEDULE_MS) {
@@ -274,9 +280,17 @@ export function createMessagesApiValidators(templates: TemplateCatalogue): Messa
 			const check: RequestCheck = request(body)
 				? { violations: [], skippableViolations: [] }
 				: split(request.errors);
-			if (check.violations.length > 0) return check;
 			const value = body as MessagesApiRequest;
-			return { ...check, violations: checkSemantics(value, now, templates), value };
+			// The rules beyond the schema also run, on the messages the schema found sound.
+			const skip = { messages: new Set<number>(), options: false };
+			for (const { property } of check.violations) {
+				const message = /^messages\[(\d+)\]/.exec(property);
+				if (message) skip.messages.add(Number(message[1]));
+				else if (property.startsWith('options')) skip.options = true;
+				else return check;
+			}
+			const violations = [...check.violations, ...checkSemantics(value, now, templates, skip)];
+			return violations.length > 0 ? { ...check, violations } : { ...check, violations, value };
 		},
 		reportsQuery: queryValidator(compile(queries, messagesApiReportsQuerySchema), true),
 		inboundQuery: queryValidator(compile(queries, messagesApiInboundQuerySchema), true),

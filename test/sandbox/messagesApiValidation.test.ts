@@ -8,6 +8,7 @@ import {
 	MESSENGER_USER_PSIDS,
 	type Sandbox,
 	startSandbox,
+	THROTTLE_LIMITS,
 	UNKNOWN_PROPERTY,
 	type Violation,
 	WHATSAPP_SENDERS,
@@ -383,6 +384,22 @@ describe('sandbox: Messages API validation (ApiError envelope)', () => {
 			],
 		],
 		[
+			'schema and semantic violations of different messages, all at once',
+			{
+				messages: [
+					sms('41793026727', { content: { body: { type: 'TEXT' } } }),
+					seedMessage({ destinations: [{ to: PSID }] }),
+				],
+			},
+			[
+				{ property: 'messages[0].content.body.text', violation: 'must not be null' },
+				{
+					property: 'messages[1].destinations[0].byChannel',
+					violation: 'must not be null: failover needs a Channels Destination (byChannel)',
+				},
+			],
+		],
+		[
 			'webhook content type',
 			{ messages: [sms('41793026727', { webhooks: { contentType: 'text/plain' } })] },
 			[
@@ -484,6 +501,27 @@ describe('sandbox: Messages API validation (ApiError envelope)', () => {
 					skippableViolations: [],
 				},
 			]);
+		});
+
+		it('with throttling on, 10 calls per second (x-throttling-info), then 429 E429', async () => {
+			const throttled = await startSandbox({ clock: { manual: true }, throttling: true });
+			try {
+				const throttledClient = clientFor(throttled);
+				const body = { messages: [seedMessage()] };
+				for (let index = 0; index < THROTTLE_LIMITS.validateMessages.requests; index++) {
+					expect(
+						(await throttledClient.post('/messages-api/1/messages/validate', body)).status,
+					).toBe(200);
+				}
+				const limited = await throttledClient.post('/messages-api/1/messages/validate', body);
+				expect([limited.status, limited.data]).toEqual([429, apiError(429)]);
+				await throttled.advance(THROTTLE_LIMITS.validateMessages.windowMs);
+				expect((await throttledClient.post('/messages-api/1/messages/validate', body)).status).toBe(
+					200,
+				);
+			} finally {
+				await throttled.close();
+			}
 		});
 
 		it('400 with violations (no errorCode, as in the spec example)', async () => {
