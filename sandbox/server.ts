@@ -103,6 +103,7 @@ export function buildServer(core: SandboxCore): {
 		const drill = core.drills.take(request.method, pathOf(request.url));
 		if (!drill) return;
 		if (context.entry) context.entry.drill = drill.kind;
+		if (drill.headers) reply.headers(drill.headers);
 		switch (drill.kind) {
 			case 'latency':
 				await sleep(drill.ms);
@@ -138,6 +139,8 @@ export function buildServer(core: SandboxCore): {
 			}
 			case 'rejectDestinations':
 				context.rejectIndexes = new Set(drill.destinations ?? [0]);
+				return;
+			case 'headers':
 				return;
 		}
 	});
