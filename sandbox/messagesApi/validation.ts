@@ -11,6 +11,7 @@ import { toValidationErrors, fieldPath } from '../validation';
 import {
 	inboundInjectionSchema,
 	type MessagesApiChannel,
+	messagesApiEventRequestSchema,
 	messagesApiInboundQuerySchema,
 	messagesApiReportsQuerySchema,
 	messagesApiRequestSchema,
@@ -258,6 +259,8 @@ export interface MessagesApiValidators {
 	reportsQuery(query: unknown): { value?: Record<string, unknown>; violations: Violation[] };
 	inboundQuery(query: unknown): { value?: Record<string, unknown>; violations: Violation[] };
 	inboundInjection(body: unknown): { value?: Record<string, unknown>; violations: Violation[] };
+	/** POST /messages-api/1/events; unknown fields refuse here (no /validate for events). */
+	events(body: unknown): { value?: Record<string, unknown>; violations: Violation[] };
 }
 
 function queryValidator(validate: ValidateFunction, copy: boolean) {
@@ -295,5 +298,6 @@ export function createMessagesApiValidators(templates: TemplateCatalogue): Messa
 		reportsQuery: queryValidator(compile(queries, messagesApiReportsQuerySchema), true),
 		inboundQuery: queryValidator(compile(queries, messagesApiInboundQuerySchema), true),
 		inboundInjection: queryValidator(compile(bodies, inboundInjectionSchema), false),
+		events: queryValidator(compile(bodies, messagesApiEventRequestSchema), false),
 	};
 }

@@ -158,6 +158,28 @@ describeWithSpec(title, () => {
 		}
 	});
 
+	it('every spec request example for POST /messages-api/1/events is accepted; answers conform', async () => {
+		const client = clientFor(sandbox);
+		const operation = (spec?.paths as Record<string, Record<string, Json>>)[
+			'/messages-api/1/events'
+		].post;
+		const examples = (
+			operation.requestBody as {
+				content: Record<string, { examples: Record<string, { value: Json }> }>;
+			}
+		).content['application/json'].examples;
+		expect(Object.keys(examples).length).toBeGreaterThan(0);
+		for (const [name, example] of Object.entries(examples)) {
+			const answer = await client.post('/messages-api/1/events', example.value);
+			expect([name, answer.status]).toEqual([name, 200]);
+			expectConforms(answer, 'post', '/messages-api/1/events', 200);
+		}
+		const bad = await client.post('/messages-api/1/events', {
+			events: [{ event: 'SEEN', channel: 'WHATSAPP' }],
+		});
+		expectConforms(bad, 'post', '/messages-api/1/events', 400);
+	});
+
 	it("the sandbox's request schema knows every field of the spec schemas it models", () => {
 		const specProperties = (short: string, viaAllOf = false): string[] => {
 			const schema = schemas[fullName(short)];

@@ -469,6 +469,52 @@ describe('sandbox: Messages API validation (ApiError envelope)', () => {
 		).toBe(200);
 	});
 
+	it('POST /messages-api/1/events: typing and seen events per channel, one answer per destination', async () => {
+		const typing = await client.post('/messages-api/1/events', {
+			events: [
+				{
+					event: 'TYPING_STARTED',
+					channel: 'WHATSAPP',
+					sender: '447491163862',
+					destinations: [{ to: '41793026727' }],
+				},
+			],
+		});
+		expect([typing.status, typing.data]).toEqual([
+			200,
+			{
+				bulkId: expect.any(String),
+				messages: [
+					{
+						messageId: expect.any(String),
+						status: MESSAGES_API_ACCEPTED,
+						destination: '41793026727',
+					},
+				],
+			},
+		]);
+		const bad = await client.post('/messages-api/1/events', {
+			events: [
+				{
+					event: 'SEEN',
+					channel: 'WHATSAPP',
+					sender: 's',
+					destinations: [{ to: '1' }, { to: '2' }],
+				},
+				{ event: 'TYPING_STOPPED', channel: 'RCS', sender: 's', destinations: [{ to: '1' }] },
+			],
+		});
+		expect([bad.status, bad.data]).toEqual([
+			400,
+			E400([
+				{ property: 'events[0].messageId', violation: 'must not be null' },
+				{ property: 'events[0].channel', violation: 'must be one of: RCS' },
+				{ property: 'events[0].destinations', violation: 'must contain at most 1 items' },
+				{ property: 'events[1].channel', violation: 'must be one of: APPLE_MB' },
+			]),
+		]);
+	});
+
 	describe('POST /messages-api/1/messages/validate', () => {
 		it('200 with skippableViolations for unknown fields, nothing accepted', async () => {
 			const answer = await client.post('/messages-api/1/messages/validate', {
