@@ -65,7 +65,8 @@ export function buildServer(core: SandboxCore): {
 	app: FastifyInstance;
 	closeHungConnections(): void;
 } {
-	const app = Fastify({ logger: false, forceCloseConnections: true });
+	// 16 MiB: Infobip states no limit on messages[] per request, so large personalised batches must fit.
+	const app = Fastify({ logger: false, forceCloseConnections: true, bodyLimit: 16 * 1024 * 1024 });
 	const contexts = new WeakMap<FastifyRequest, RequestContext>();
 	const hung = new Set<{ destroy(): void }>();
 	const contextOf = (request: FastifyRequest): RequestContext => {

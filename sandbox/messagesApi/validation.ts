@@ -239,7 +239,11 @@ export function checkSemantics(
 						'must be the channel of the message or of one of its failover steps',
 					);
 				}
-				if (destination.messageId === undefined) useId(entry.messageId, `${entryAt}.messageId`);
+				// Deprecated per-channel ids: the same id on several entries of one destination is one message.
+				const firstWithId = byChannel.findIndex((other) => other.messageId === entry.messageId);
+				if (destination.messageId === undefined && firstWithId === c) {
+					useId(entry.messageId, `${entryAt}.messageId`);
+				}
 				if (isRefusedDestination(entry.to)) add(`${entryAt}.to`, REFUSED_DESTINATIONS.message);
 			});
 		});

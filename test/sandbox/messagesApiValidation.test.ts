@@ -420,6 +420,39 @@ describe('sandbox: Messages API validation (ApiError envelope)', () => {
 		},
 	);
 
+	it("takes the main channel entry's (deprecated) byChannel messageId; the same id on several entries is one message", async () => {
+		const byChannel = (smsId: string) => [
+			{ channel: 'SMS', to: '41793026727', messageId: smsId },
+			{ channel: 'MESSENGER', to: PSID, messageId: 'fb-id' },
+		];
+		const answer = await client.post('/messages-api/1/messages', {
+			messages: [seedMessage({ destinations: [{ byChannel: byChannel('sms-id') }] })],
+		});
+		expect((answer.data as { messages: Array<{ messageId: string }> }).messages[0].messageId).toBe(
+			'fb-id',
+		);
+		const same = await client.post('/messages-api/1/messages', {
+			messages: [
+				seedMessage({
+					destinations: [{ byChannel: byChannel('fb-2') }].map((d) => ({
+						byChannel: d.byChannel.map((e) => ({ ...e, messageId: 'fb-2' })),
+					})),
+				}),
+			],
+		});
+		expect(same.status).toBe(200);
+	});
+
+	it('a text/plain body is not an object: 400 in the ApiError envelope', async () => {
+		const answer = await client.post('/messages-api/1/messages', 'messages', {
+			headers: { 'content-type': 'text/plain' },
+		});
+		expect([answer.status, answer.data]).toEqual([
+			400,
+			E400([{ property: 'request', violation: 'must be an object' }]),
+		]);
+	});
+
 	it('ignores unknown fields on /messages (Infobip reports them only on /validate)', async () => {
 		const answer = await client.post('/messages-api/1/messages', {
 			messages: [{ ...sms('41793026727'), metadata: { a: 1 } }],
