@@ -43,6 +43,18 @@ import {
 	TOOL_NODE,
 } from './agent';
 import { check, expect, print, tally } from './checks';
+import {
+	BATCH_ITEMS,
+	BATCH_SIZE,
+	batchText,
+	exampleRecipients,
+	expectedReports,
+	MESSAGES_WORKFLOWS,
+	messagesApiWorkflows,
+	seedBody,
+	seedMessage,
+	TRIGGER_WEBHOOK_ID,
+} from './messagesApi';
 import { N8nHome, parseRawOutput, ROOT, type CliResult } from './n8n';
 
 type Json = Record<string, unknown>;
@@ -84,6 +96,7 @@ const PUBLISHED = [
 	WORKFLOWS.batchRetry,
 	WORKFLOWS.redirect,
 	WORKFLOWS.legacyOnce,
+	MESSAGES_WORKFLOWS.trigger,
 ];
 const ALERT_PLACEHOLDER = 'https://hooks.example.com/infobip-omni-alerts';
 const BASIC = 'Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==';
@@ -459,6 +472,7 @@ function prepareImports(
 		legacyOnceWorkflow(),
 		expressionsWorkflow(),
 		agentWorkflow(CREDENTIAL),
+		...messagesApiWorkflows(CREDENTIAL),
 	];
 	for (const workflow of extra) {
 		writeFileSync(join(dir, 'workflows', `${String(workflow.id)}.json`), JSON.stringify(workflow));
@@ -509,9 +523,12 @@ function productionWebhookPaths(): string[] {
 	const examples = readdirSync(join(ROOT, 'examples'))
 		.filter((file) => file.endsWith('.json'))
 		.map((file) => JSON.parse(readFileSync(join(ROOT, 'examples', file), 'utf8')) as Json);
-	const workflows = [...examples, ...e2eWorkflows(), legacyOnceWorkflow()].filter((workflow) =>
-		PUBLISHED.includes(String(workflow.id)),
-	);
+	const workflows = [
+		...examples,
+		...e2eWorkflows(),
+		legacyOnceWorkflow(),
+		...messagesApiWorkflows(CREDENTIAL),
+	].filter((workflow) => PUBLISHED.includes(String(workflow.id)));
 	return workflows.flatMap((workflow) =>
 		(workflow.nodes as Json[])
 			.filter((node) => typeof node.webhookId === 'string' && !String(node.type).endsWith('.wait'))
@@ -557,7 +574,7 @@ async function main(): Promise<void> {
 		const n8n = home;
 
 		const imported = await check(
-			'import: the sandbox, redirecting and model stand-in credentials, the 5 example workflows and 7 e2e-only ones',
+			'import: the sandbox, redirecting and model stand-in credentials, the 6 example workflows and 10 e2e-only ones',
 			async () => {
 				const { dir, files, count } = prepareImports(
 					n8n,
@@ -671,6 +688,144 @@ async function main(): Promise<void> {
 					'reports',
 				);
 				return `${reports.length} reports`;
+			},
+		);
+
+		// --- messenger-sms-failover (the Messages API), headless ---
+		const MESSAGES = '/messages-api/1/messages';
+		const recipients = exampleRecipients();
+		let messenger: Awaited<ReturnType<typeof execute>> | undefined;
+		await check(
+			'messenger-sms-failover: n8n execute --id finishes with status success',
+			async () => {
+				messenger = await execute(n8n, sandbox, MESSAGES_WORKFLOWS.example);
+				same(messenger.run.status, 'success', 'status');
+				return `${messenger.attempt.ms} ms (10 s of it the Wait node), exit code ${messenger.attempt.code}`;
+			},
+		);
+		await check(
+			`messenger-sms-failover: the sandbox got one POST ${MESSAGES} with the ${recipients.length} recipients' Messenger → SMS messages (the seed's shape each, PSID on MESSENGER, phone on SMS) and one report fetch, with Basic auth`,
+			() => {
+				expect(messenger, 'no run');
+				const requests = messenger.requests;
+				same(
+					requests.map((request) => `${request.method} ${request.path}`),
+					[`POST ${MESSAGES}`, 'GET /messages-api/1/reports'],
+					'requests',
+				);
+				expect(
+					requests.every((request) => request.headers.authorization === BASIC),
+					'Authorization',
+				);
+				const body = requests[0].body as { messages: Array<{ destinations: Json[] }> };
+				const ids = body.messages.map((message) => String(message.destinations[0]?.messageId));
+				same(
+					body,
+					{
+						messages: recipients.map((recipient, index) =>
+							seedMessage(ids[index], recipient.psid, recipient.phone),
+						),
+						options: { messageOrdering: { stopOnFailure: false } },
+					},
+					'body',
+				);
+				return `message IDs ${ids.join(', ')}`;
+			},
+		);
+		await check(
+			"messenger-sms-failover: n8n's execution data has one Send Text item per recipient, paired, with the body's message ID and the PSID",
+			() => {
+				expect(messenger, 'no run');
+				const runData = (messenger.run.data as { resultData: { runData: RunData } }).resultData
+					.runData;
+				const items = runData['Send Text']?.[0]?.data?.main?.[0] ?? [];
+				const body = messenger.requests[0]?.body as {
+					messages: Array<{ destinations: Json[] }>;
+				};
+				same(
+					items.map((item) => [
+						pairedIndex(item),
+						item.json.to,
+						item.json.channel,
+						item.json.messageId,
+					]),
+					recipients.map((recipient, index) => [
+						index,
+						recipient.psid,
+						'MESSENGER',
+						body.messages[index]?.destinations[0]?.messageId,
+					]),
+					'items (pairedItem, to, channel, messageId)',
+				);
+				return `statuses ${items.map((item) => String(item.json.status)).join(', ')}`;
+			},
+		);
+		await check(
+			'messenger-sms-failover: the delivery reports: MESSENGER delivered for the PSID; SMS delivered after the failover for the SMS-only recipient; both steps failed for the unreachable one',
+			() => {
+				expect(messenger, 'no run');
+				const runData = (messenger.run.data as { resultData: { runData: RunData } }).resultData
+					.runData;
+				const reports = output(runData, 'Get Delivery Reports').map(
+					(report) =>
+						`${String(report.to)} ${String(report.channel)} ${String(report.statusGroup)}`,
+				);
+				same(sorted(reports), sorted(expectedReports(recipients)), 'reports');
+				return `${reports.length} reports`;
+			},
+		);
+		await check(
+			"messages api seed: the example's Send node with the seed's PSID and phone number sends exactly the seed's Messenger → SMS body (its message ID derived by the node)",
+			async () => {
+				const { run, requests } = await execute(n8n, sandbox, MESSAGES_WORKFLOWS.seed);
+				same(run.status, 'success', 'status');
+				same(
+					requests.map((request) => `${request.method} ${request.path}`),
+					[`POST ${MESSAGES}`],
+					'requests',
+				);
+				const runData = (run.data as { resultData: { runData: RunData } }).resultData.runData;
+				const [item] = output(runData, 'Send Text');
+				const messageId = String(item?.messageId);
+				same(requests[0].body, seedBody(messageId), 'body');
+				expect(
+					messageId.includes('61f3824d-ae50-4fb1-a293-4d5e6f708104'),
+					`the message ID ${messageId} is not derived from the node`,
+				);
+				return JSON.stringify(requests[0].body).slice(0, 200);
+			},
+		);
+		await check(
+			`messages api batch: ${BATCH_ITEMS} items, each its own text, Batch Size ${BATCH_SIZE}: ${Math.ceil(BATCH_ITEMS / BATCH_SIZE)} POSTs of 100, 100, 50 messages, each its item's text; ${BATCH_ITEMS} output items paired in order with the bodies' message IDs`,
+			async () => {
+				const { run, requests, attempt } = await execute(n8n, sandbox, MESSAGES_WORKFLOWS.batch);
+				same(run.status, 'success', 'status');
+				const posts = requests.filter((request) => request.path === MESSAGES);
+				same(posts.length, requests.length, 'requests other than sends');
+				type Sent = {
+					messages: Array<{ content: { body: { text: string } }; destinations: Json[] }>;
+				};
+				same(
+					posts.map((request) => (request.body as Sent).messages.length),
+					[100, 100, 50],
+					'messages per POST',
+				);
+				const messages = posts.flatMap((request) => (request.body as Sent).messages);
+				same(
+					messages.map((message) => message.content.body.text),
+					Array.from({ length: BATCH_ITEMS }, (_, index) => batchText(index)),
+					'texts',
+				);
+				const runData = (run.data as { resultData: { runData: RunData } }).resultData.runData;
+				const items = runData.Send?.[0]?.data?.main?.[0] ?? [];
+				same(
+					items.map((item) => [pairedIndex(item), item.json.messageId]),
+					messages.map((message, index) => [index, message.destinations[0]?.messageId]),
+					'items (pairedItem, messageId)',
+				);
+				same(new Set(items.map((item) => item.json.messageId)).size, BATCH_ITEMS, 'distinct IDs');
+				const time = runData.Send?.[0] as { executionTime?: number } | undefined;
+				return `${posts.length} POSTs; Send ran ${String(time?.executionTime)} ms (n8n execute ${attempt.ms} ms)`;
 			},
 		);
 
