@@ -28,6 +28,25 @@ export const LIMITS = {
 	 * work (about 2.5 ms per request), not by waiting (README, Performance).
 	 */
 	requestsInFlight: { default: 20, max: 50 },
+	/**
+	 * The Messages API's own limits (https://www.infobip.com/docs/api/platform/messages-api/message/send-messages-api-message):
+	 * validity at least 10 seconds and at most 48 hours (Infobip cuts longer ones to 48 hours
+	 * without saying so: refused here instead), IDs and texts as long as the spec allows.
+	 */
+	messagesApi: {
+		validity: { minSeconds: 10, maxSeconds: 48 * 3600 },
+		validityUnits: { SECONDS: 1, MINUTES: 60, HOURS: 3600 },
+		callbackDataMaxLength: 4000,
+		messageIdMaxLength: 200,
+		bulkIdMaxLength: 100,
+		sendAtMaxDays: 180,
+		locationTextMaxLength: 1000,
+		latitude: { min: -90, max: 90 },
+		longitude: { min: -180, max: 180 },
+		/** `options.correlationData` */
+		correlationDataMaxLength: 100,
+		platformIdMaxLength: 255,
+	},
 } as const;
 
 export const VALIDITY_UNITS_IN_SECONDS: Record<string, number> = {

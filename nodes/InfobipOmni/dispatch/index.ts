@@ -13,12 +13,45 @@ export function withDestinations(body: IDataObject, destinations: Destination[])
 	};
 }
 
-/** One item, ready to send: its body without destinations (see buildSendBody), and its destinations. */
-export interface PreparedSend {
+/** A destination as the dispatch tracks it: the message ID its answer is matched by, and its address. */
+export interface TrackedDestination {
+	messageId?: string;
+	to: unknown;
+}
+
+/**
+ * One item, ready to send. `body` is what items must share to go in one request (OMNI: the body
+ * without destinations, see buildSendBody; Messages API: the request-level options); `entry` is
+ * the item's own part of a combined body (Messages API: its `messages[]` entry).
+ */
+export interface PreparedSend<D extends TrackedDestination = Destination> {
 	itemIndex: number;
 	body: IDataObject;
-	destinations: Destination[];
+	destinations: D[];
+	entry?: IDataObject;
 }
+
+/** How a request body is composed from the items of one chunk. */
+export interface RequestLayout {
+	body(chunk: Chunk<TrackedDestination>): IDataObject;
+}
+
+/** OMNI: one body, every item's destinations concatenated in it. */
+export const MERGED_DESTINATIONS: RequestLayout = {
+	body: (chunk) =>
+		withDestinations(
+			chunk.body,
+			chunk.items.flatMap((item) => item.destinations as Destination[]),
+		),
+};
+
+/** Messages API: each item its own `messages[]` entry, the shared part (`options`) beside them. */
+export const MESSAGE_ENTRIES: RequestLayout = {
+	body: (chunk) => ({
+		messages: chunk.items.map((item) => item.entry ?? {}),
+		...chunk.body,
+	}),
+};
 
 export interface DispatchSettings {
 	/** Destinations per combined request. */
@@ -34,10 +67,10 @@ export interface DispatchSettings {
  * `items` are the request's items in order, their destinations concatenated in the body (so
  * that an error's `destinations[i]` can be told back to its item, see fieldPaths.ts).
  */
-export type SendRequest = (
+export type SendRequest<D extends TrackedDestination = Destination> = (
 	body: IDataObject,
 	itemIndexes: number[],
-	items: readonly PreparedSend[],
+	items: readonly PreparedSend<D>[],
 ) => Promise<unknown>;
 
 export interface ItemOutcome {
@@ -62,7 +95,7 @@ export const UNCONFIRMED = {
 } as const;
 
 /** The stand-in for a destination without its own answer in Infobip's response. */
-export function unconfirmedMessage(destination: Destination): IDataObject {
+export function unconfirmedMessage(destination: TrackedDestination): IDataObject {
 	return {
 		to: destination.to as unknown as IDataObject,
 		...(destination.messageId === undefined ? {} : { messageId: destination.messageId }),
@@ -78,9 +111,9 @@ export interface DispatchStats {
 	splitAfter400: number;
 }
 
-interface Chunk {
+export interface Chunk<D extends TrackedDestination = Destination> {
 	body: IDataObject;
-	items: PreparedSend[];
+	items: PreparedSend<D>[];
 }
 
 /** Object keys sorted, so bodies equal in content get equal keys whatever their key order. */
@@ -100,9 +133,12 @@ function stableKey(value: unknown): string {
  * `batchSize` destinations (an item's destinations are never split); others go alone.
  * Chunks keep the order of their first item.
  */
-export function planChunks(prepared: PreparedSend[], batchSize: number): Chunk[] {
-	const open = new Map<string, Chunk & { size: number }>();
-	const chunks: Array<Chunk & { size: number }> = [];
+export function planChunks<D extends TrackedDestination>(
+	prepared: PreparedSend<D>[],
+	batchSize: number,
+): Chunk<D>[] {
+	const open = new Map<string, Chunk<D> & { size: number }>();
+	const chunks: Array<Chunk<D> & { size: number }> = [];
 	for (const item of prepared) {
 		const key = stableKey(item.body);
 		let chunk = open.get(key);
@@ -117,12 +153,6 @@ export function planChunks(prepared: PreparedSend[], batchSize: number): Chunk[]
 	return chunks;
 }
 
-const requestBody = (chunk: Chunk): IDataObject =>
-	withDestinations(
-		chunk.body,
-		chunk.items.flatMap((item) => item.destinations),
-	);
-
 const isObject = (value: unknown): value is IDataObject =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -132,7 +162,13 @@ const isObject = (value: unknown): value is IDataObject =>
  * Without them (Infobip generates the IDs), answers are matched by position only when there is
  * exactly one per destination; otherwise every destination of the request is unconfirmed.
  */
-function assignMessages(chunk: Chunk, response: unknown, outcomes: Map<number, ItemOutcome>) {
+function assignMessages<D extends TrackedDestination>(
+	chunk: Chunk<D>,
+	response: unknown,
+	outcomes: Map<number, ItemOutcome>,
+	itemFailure?: DispatchControl['itemFailure'],
+): unknown {
+	let firstFailure: { error: unknown; itemIndex: number } | undefined;
 	const body = isObject(response) ? response : {};
 	const messages = (Array.isArray(body.messages) ? body.messages : []).filter(isObject);
 	const bulkId = typeof body.bulkId === 'string' ? body.bulkId : undefined;
@@ -159,8 +195,14 @@ function assignMessages(chunk: Chunk, response: unknown, outcomes: Map<number, I
 			position++;
 			return message ?? unconfirmedMessage(destination);
 		});
-		outcomes.set(item.itemIndex, { messages: own, bulkId });
+		const error = itemFailure?.(item.itemIndex, own);
+		outcomes.set(
+			item.itemIndex,
+			error === undefined ? { messages: own, bulkId } : { messages: own, bulkId, error },
+		);
+		if (error !== undefined) firstFailure ??= { error, itemIndex: item.itemIndex };
 	}
+	return firstFailure;
 }
 
 const httpStatusOf = (error: unknown) => Number((error as { httpCode?: string | null }).httpCode);
@@ -172,6 +214,13 @@ export interface DispatchControl {
 	 */
 	stopOnFailure?: boolean;
 	now?: () => number;
+	/** How a chunk's body is composed; OMNI's merged destinations when not given. */
+	layout?: RequestLayout;
+	/**
+	 * An answered item that still failed (Messages API: a message REJECTED in a 200): the error
+	 * for it, or undefined. Such an item keeps its messages and, with `stopOnFailure`, stops the send.
+	 */
+	itemFailure?: (itemIndex: number, messages: IDataObject[]) => unknown;
 }
 
 /**
@@ -180,10 +229,10 @@ export interface DispatchControl {
  * so that one bad destination fails only its own item. Every item ends with messages, an error,
  * or (after a stop) `notSent`.
  */
-export async function dispatchSends(
-	prepared: PreparedSend[],
+export async function dispatchSends<D extends TrackedDestination = Destination>(
+	prepared: PreparedSend<D>[],
 	settings: DispatchSettings,
-	send: SendRequest,
+	send: SendRequest<D>,
 	sleep: (ms: number) => Promise<void>,
 	control: DispatchControl = {},
 ): Promise<{
@@ -193,6 +242,7 @@ export async function dispatchSends(
 	stoppedBy?: { error: unknown; itemIndexes: number[] };
 }> {
 	const now = control.now ?? Date.now;
+	const layout = control.layout ?? MERGED_DESTINATIONS;
 	const outcomes = new Map<number, ItemOutcome>();
 	const stats: DispatchStats = { requests: 0, combinedRequests: 0, splitAfter400: 0 };
 	const interval = settings.requestsPerSecond > 0 ? 1000 / settings.requestsPerSecond : 0;
@@ -200,7 +250,7 @@ export async function dispatchSends(
 	let stoppedBy: { error: unknown; itemIndexes: number[] } | undefined;
 
 	/** Waits for its start slot, then sends; `undefined` when the send stopped meanwhile. */
-	const paced = async (chunk: Chunk): Promise<{ response: unknown } | undefined> => {
+	const paced = async (chunk: Chunk<D>): Promise<{ response: unknown } | undefined> => {
 		if (interval > 0) {
 			const start = Math.max(now(), nextStart);
 			nextStart = start + interval;
@@ -213,14 +263,14 @@ export async function dispatchSends(
 		if (chunk.items.length > 1) stats.combinedRequests++;
 		return {
 			response: await send(
-				requestBody(chunk),
+				layout.body(chunk as unknown as Chunk<TrackedDestination>),
 				chunk.items.map((item) => item.itemIndex),
 				chunk.items,
 			),
 		};
 	};
 
-	const run = async (chunk: Chunk): Promise<void> => {
+	const run = async (chunk: Chunk<D>): Promise<void> => {
 		let sent: { response: unknown } | undefined;
 		try {
 			sent = stoppedBy ? undefined : await paced(chunk);
@@ -240,7 +290,12 @@ export async function dispatchSends(
 			for (const item of chunk.items) outcomes.set(item.itemIndex, { notSent: true });
 			return;
 		}
-		assignMessages(chunk, sent.response, outcomes);
+		const failed = assignMessages(chunk, sent.response, outcomes, control.itemFailure) as
+			| { error: unknown; itemIndex: number }
+			| undefined;
+		if (failed && control.stopOnFailure && !stoppedBy) {
+			stoppedBy = { error: failed.error, itemIndexes: [failed.itemIndex] };
+		}
 	};
 
 	const queue = planChunks(prepared, settings.batchSize);

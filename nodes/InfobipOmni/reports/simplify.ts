@@ -190,7 +190,8 @@ export const REPORT_FIELDS = [
 export type ReportField = (typeof REPORT_FIELDS)[number];
 
 /**
- * One delivery report, log entry or seen report (as Infobip answers or pushes it, JSON or
+ * One delivery report, log entry or seen report, of OMNI or of the Messages API (as Infobip
+ * answers or pushes it, JSON or
  * XML-parsed) in the one report shape: every field of REPORT_FIELDS, `null` where the source has
  * none (a log has no error, a report no text), so every item has the same keys and types. The
  * status is flat (`status` is its name, `statusGroup` its group), dates are ISO-8601 UTC, XML's
@@ -202,8 +203,9 @@ export function simplifyReport(source: IDataObject): Record<ReportField, IDataOb
 	const values: Record<ReportField, IDataObject[string]> = {
 		messageId: text('messageId'),
 		bulkId: text('bulkId'),
-		to: text('to'),
-		from: text('from'),
+		// The Messages API names them `destination` and `sender` (docs/report-shape.md).
+		to: text('to') ?? text('destination'),
+		from: text('from') ?? text('sender'),
 		channel: text('channel'),
 		status: asText(field(status, 'name')),
 		statusId: asNumber(field(status, 'id')),
@@ -223,5 +225,67 @@ export function simplifyReport(source: IDataObject): Record<ReportField, IDataOb
 		contact: nested(source, 'contact'),
 	};
 	for (const key of REPORT_FIELDS) values[key] ??= null;
+	return values;
+}
+
+/** The fields of an inbound message of the Messages API, in output order (docs/report-shape.md). */
+export const INBOUND_FIELDS = [
+	'messageId',
+	'pairedMessageId',
+	'channel',
+	'from',
+	'to',
+	'eventType',
+	'contentType',
+	'text',
+	'url',
+	'content',
+	'receivedAt',
+	'messageCount',
+	'callbackData',
+	'campaignReferenceId',
+	'entityId',
+	'applicationId',
+] as const;
+
+export type InboundField = (typeof INBOUND_FIELDS)[number];
+
+/**
+ * One inbound event of the Messages API (`GET /messages-api/1/inbound`, or pushed:
+ * https://www.infobip.com/docs/api/platform/messages-api/incoming-message/receive-messages-api-incoming-messages)
+ * in the node's inbound shape: every field of INBOUND_FIELDS, `null` where absent. `from` is the
+ * end user (`sender`), `to` your sender (`destination`); `eventType` is `MO` for a message,
+ * `TYPING_STARTED` / `TYPING_STOPPED` for typing events (no content). `contentType`, `text`
+ * and `url` come from the first content part that has each; `content` keeps every part as sent.
+ */
+export function simplifyInboundMessage(
+	source: IDataObject,
+): Record<InboundField, IDataObject[string]> {
+	const text = (name: string) => asText(field(source, name));
+	const raw = field(source, 'content');
+	// XML or a single part: one object instead of an array.
+	const parts = (Array.isArray(raw) ? raw : isObject(raw) ? [raw] : []).filter(isObject);
+	const first = (name: string) =>
+		parts.map((part) => asText(field(part, name))).find((value) => value !== undefined);
+	const platform = nested(source, 'platform') ?? {};
+	const values: Record<InboundField, IDataObject[string]> = {
+		messageId: text('messageId'),
+		pairedMessageId: text('pairedMessageId'),
+		channel: text('channel'),
+		from: text('sender') ?? text('from'),
+		to: text('destination') ?? text('to'),
+		eventType: text('event'),
+		contentType: first('type'),
+		text: first('text'),
+		url: first('url'),
+		content: parts.length ? parts : undefined,
+		receivedAt: toIsoDate(field(source, 'receivedAt')),
+		messageCount: asNumber(field(source, 'messageCount')),
+		callbackData: parseCallbackData(field(source, 'callbackData')),
+		campaignReferenceId: text('campaignReferenceId'),
+		entityId: asText(field(platform, 'entityId')),
+		applicationId: asText(field(platform, 'applicationId')),
+	};
+	for (const key of INBOUND_FIELDS) values[key] ??= null;
 	return values;
 }

@@ -11,9 +11,11 @@ import type {
 import { NodeApiError, NodeOperationError, sleep, UserError } from 'n8n-workflow';
 
 import { REDIRECT_REASONS } from '../../../credentials/InfobipOmniShared';
+import { hintDeprecation, isOmniPath, successorLink } from './deprecation';
 import {
 	describeHttpError,
 	parseInfobipError,
+	throttleAdvice,
 	type ReadableError,
 	type ViolationReader,
 } from './errors';
@@ -112,6 +114,15 @@ export function parseRetryAfter(value: unknown, now = Date.now()): number | unde
 /** POST and PUT may have reached Infobip before a 5xx, a timeout or a broken connection. */
 const mayHaveBeenApplied = (method: IHttpRequestMethods) => method !== 'GET';
 
+/** Where to look whether a request was carried out: OMNI has logs, other APIs the portal's. */
+const checkWhere = (path: string) =>
+	isOmniPath(path)
+		? 'Log → Get Many (or the Infobip portal)'
+		: "the Infobip portal's message logs (Analyze → Logs)";
+
+/** What a consuming read hands out once. */
+const handedOut = (path: string) => (path.includes('/inbound') ? 'inbound messages' : 'reports');
+
 function apiError(
 	node: INode,
 	readable: ReadableError,
@@ -139,6 +150,14 @@ function networkFailure(error: unknown): { code: string; timedOut: boolean } {
 	const code = (cause as { code?: string }).code ?? 'UNKNOWN';
 	const timedOut = TIMEOUT_CODES.has(code) || /timeout/i.test(String((cause as Error).message));
 	return { code, timedOut };
+}
+
+/** ` See Throttling handling errors (https://…).` from a 429's newer envelope, or ''. */
+function throttleLinks(body: unknown): string {
+	const resources = parseInfobipError(body).resources ?? [];
+	return resources.length
+		? ` See ${resources.map((r) => (r.name ? `${r.name} (${r.url})` : r.url)).join(', ')}.`
+		: '';
 }
 
 /**
@@ -220,6 +239,7 @@ export async function infobipApiRequest(
 		}
 
 		const status = response?.statusCode;
+		if (response) hintDeprecation(this, { method, path }, response.headers);
 		// An error status carries no data, so even a consuming read may be retried after one.
 		const canRetryRead =
 			method === 'GET' &&
@@ -238,7 +258,7 @@ export async function infobipApiRequest(
 					node,
 					{
 						message: `Infobip kept answering 429 Too Many Requests to ${method} ${path} after ${attempt + 1} attempts`,
-						description: `Infobip refused this request before processing it. Waited ${(waitedMs / 1000).toFixed(1)} s in total${retryAfterMs === undefined ? '' : `; Infobip asked to wait ${(retryAfterMs / 1000).toFixed(1)} s more`}. Raise Max Retries or Max Retry Wait in the node's options, or send less often: OMNI allows 20 scenario creations and 40 updates per 10 minutes, and 120 log reads per minute.`,
+						description: `Infobip refused this request before processing it. Waited ${(waitedMs / 1000).toFixed(1)} s in total${retryAfterMs === undefined ? '' : `; Infobip asked to wait ${(retryAfterMs / 1000).toFixed(1)} s more`}. Raise Max Retries or Max Retry Wait in the node's options, or send less often: ${throttleAdvice(path)}${throttleLinks(response?.body)}`,
 					},
 					{ httpCode: 429, body: response?.body, itemIndex },
 				);
@@ -256,11 +276,13 @@ export async function infobipApiRequest(
 				mayHaveBeenApplied(method) || request.consumes
 					? {
 							message: request.consumes
-								? `${what}; reports may have been handed out`
+								? `${what}; ${handedOut(path)} may have been handed out`
 								: `${what}; it may have been carried out`,
 							description: request.consumes
-								? `${networkNote} It was not retried: Infobip hands each report out once, so the lost answer may have taken reports with it. Find them with Log → Get Many.`
-								: `${networkNote} It was not retried automatically, so that nothing is sent twice. Check Log → Get Many (or the Infobip portal) for the message or scenario before running again.`,
+								? isOmniPath(path)
+									? `${networkNote} It was not retried: Infobip hands each report out once, so the lost answer may have taken reports with it. Find them with Log → Get Many.`
+									: `${networkNote} It was not retried: Infobip hands each of them out once, so the lost answer may have taken ${handedOut(path)} with it. Find them in the Infobip portal's message logs (Analyze → Logs).`
+								: `${networkNote} It was not retried automatically, so that nothing is sent twice. Check ${checkWhere(path)} for the message${isOmniPath(path) ? ' or scenario' : ''} before running again.`,
 						}
 					: {
 							message: what,
@@ -292,7 +314,7 @@ export async function infobipApiRequest(
 					{
 						message: `Infobip answered ${method} ${path} with a body that is not JSON`,
 						description: mayHaveBeenApplied(method)
-							? `The request was accepted (${statusCode}) and may have been carried out, but its result cannot be read. Check Log → Get Many before running again.`
+							? `The request was accepted (${statusCode}) and may have been carried out, but its result cannot be read. Check ${isOmniPath(path) ? 'Log → Get Many' : checkWhere(path)} before running again.`
 							: 'Check that the Base URL points at the Infobip API and not at a web page or proxy.',
 					},
 					{ httpCode: statusCode, body, itemIndex },
@@ -304,12 +326,12 @@ export async function infobipApiRequest(
 		const readable = describeHttpError(
 			statusCode,
 			parseInfobipError(body),
-			{ method, path },
+			{ method, path, successor: successorLink(response?.headers ?? {}) },
 			request.readViolation,
 		);
 		if (statusCode >= 500 && mayHaveBeenApplied(method)) {
 			readable.message += '; it may have been carried out';
-			readable.description = `${readable.description ? `${readable.description} ` : ''}It was not retried automatically, so that nothing is sent twice. Check Log → Get Many (or the Infobip portal) before running again.`;
+			readable.description = `${readable.description ? `${readable.description} ` : ''}It was not retried automatically, so that nothing is sent twice. Check ${checkWhere(path)} before running again.`;
 		}
 		throw apiError(node, readable, { httpCode: statusCode, body, itemIndex });
 	}

@@ -1,15 +1,141 @@
-import type { INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { readResultLimit, type ReadParameter } from '../../../InfobipOmni/actions/parameters';
 import type { OperationExecute } from '../../../InfobipOmni/actions/types';
+import { ParameterError } from '../../../InfobipOmni/builders/parameterError';
+import { asTrimmedText, quote } from '../../../InfobipOmni/builders/values';
+import { returnAllFields } from '../../../InfobipOmni/descriptions/common';
+import { simplifyReportsField } from '../../../InfobipOmni/reports/field';
+import { simplifyReport } from '../../../InfobipOmni/reports/simplify';
+import { channelOptions } from '../../channelOptions';
+import { MESSAGES_CHANNELS } from '../../channels';
+import { pullPerItem, type PullTarget } from '../pull';
 
-const properties: INodeProperties[] = [];
+/** https://www.infobip.com/docs/api/platform/messages-api/message-delivery-reports/get-messages-api-delivery-reports */
+export const MESSAGES_REPORTS_PATH = '/messages-api/1/reports';
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			"Infobip hands out each delivery report only once: reports fetched here are gone for every later call, including other workflows. To react to each report as it happens, use the Infobip OMNI Trigger as the messages' delivery webhook.",
+		name: 'onceNotice',
+		type: 'notice',
+		default: '',
+	},
+	...returnAllFields,
+	simplifyReportsField,
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Application ID',
+				name: 'applicationId',
+				type: 'string',
+				default: '',
+				description: 'Only reports of messages sent with this application ID',
+			},
+			{
+				displayName: 'Bulk ID',
+				name: 'bulkId',
+				type: 'string',
+				default: '',
+				description: 'Only reports of messages sent with this bulk ID',
+			},
+			{
+				displayName: 'Campaign Reference ID',
+				name: 'campaignReferenceId',
+				type: 'string',
+				default: '',
+				description: 'Only reports of messages sent with this campaign reference',
+			},
+			{
+				displayName: 'Channel',
+				name: 'channel',
+				type: 'options',
+				options: channelOptions(MESSAGES_CHANNELS),
+				default: 'SMS',
+				description: 'Only reports of this channel (the failover step that produced the report)',
+			},
+			{
+				displayName: 'Entity ID',
+				name: 'entityId',
+				type: 'string',
+				default: '',
+				description: 'Only reports of messages sent with this entity ID',
+			},
+			{
+				displayName: 'Message ID',
+				name: 'messageId',
+				type: 'string',
+				default: '',
+				description: 'Only the reports of this message',
+			},
+		],
+	},
+];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['deliveryReport'], operation: ['getAll'] } },
 	properties,
 );
 
-export const execute: OperationExecute = async function () {
-	throw new NodeOperationError(this.getNode(), 'Not built yet');
+const FILTER_LABELS = {
+	channel: 'Channel',
+	bulkId: 'Bulk ID',
+	messageId: 'Message ID',
+	entityId: 'Entity ID',
+	applicationId: 'Application ID',
+	campaignReferenceId: 'Campaign Reference ID',
+} as const;
+
+/** Refuses a channel value the reports endpoint does not take (e.g. set by an expression). */
+export function checkMessagesChannel(value: string, allowed: readonly string[], field: string) {
+	if (!allowed.includes(value)) {
+		throw new ParameterError(
+			field,
+			value === '' ? 'it is empty' : `${quote(value)} is not a channel this endpoint takes`,
+			`Use one of: ${allowed.join(', ')}.`,
+		);
+	}
+	return value;
+}
+
+/** The query of one item, in Infobip's parameter order; empty filters are left out. */
+export function readReportQuery(read: ReadParameter, itemIndex: number): IDataObject {
+	const filters = read('filters', itemIndex, {}) as IDataObject;
+	const query: IDataObject = {};
+	for (const [key, label] of Object.entries(FILTER_LABELS)) {
+		const value = asTrimmedText(`Filters → ${label}`, filters[key]);
+		if (value) query[key] = value;
+	}
+	if (query.channel !== undefined) {
+		checkMessagesChannel(String(query.channel), MESSAGES_CHANNELS, 'Filters → Channel');
+	}
+	return query;
+}
+
+/** A report's identity within a page: failover steps share the message ID. */
+const reportKey = (report: IDataObject) =>
+	[report.messageId, report.channel, (report.status as IDataObject | undefined)?.name].join('|');
+
+/** `GET /messages-api/1/reports`: each report once, Return All or up to Limit, per item. */
+export const execute: OperationExecute = async function (items, context) {
+	const target: PullTarget = {
+		path: MESSAGES_REPORTS_PATH,
+		noun: 'delivery report',
+		contextKey: 'reports',
+		keyOf: reportKey,
+		read: (itemIndex) => ({
+			simplify: context.read('simplify', itemIndex, true) as boolean,
+			limit: readResultLimit(context.read, itemIndex),
+			query: readReportQuery(context.read, itemIndex),
+		}),
+		simplify: simplifyReport,
+	};
+	return await pullPerItem.call(this, items, context, target);
 };

@@ -1,7 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
-import { buildDestinations, type RecipientParameters } from '../../builders/recipients';
+import {
+	buildDestinations,
+	type Destination,
+	type RecipientParameters,
+} from '../../builders/recipients';
 import { buildSendBody, buildSendOptions, type SendOptionParameters } from '../../builders/send';
 import { ParameterError } from '../../builders/parameterError';
 import { asTrimmedText } from '../../builders/values';
@@ -10,12 +14,15 @@ import {
 	type DispatchSettings,
 	type ItemOutcome,
 	type PreparedSend,
+	type RequestLayout,
+	type TrackedDestination,
 } from '../../dispatch';
 import { REQUEST_SETTINGS } from '../../descriptions/common';
 import { sendViolationReader } from '../../dispatch/fieldPaths';
 import { LIMITS } from '../../limits';
 import { recipientAddress } from '../../reports/simplify';
-import { infobipApiRequest } from '../../transport';
+import { infobipApiRequest, type RetryPolicy } from '../../transport';
+import type { ViolationReader } from '../../transport/errors';
 import { SEND_PATH } from '../../transport/endpoints';
 import { failOrErrorItem, type ItemError } from '../items';
 import { readBoundedOption, readScenarioKey, type ReadParameter } from '../parameters';
@@ -40,11 +47,11 @@ interface SendOptions extends SendOptionParameters {
 	messageId?: unknown;
 }
 
-interface SendSettings extends DispatchSettings {
+export interface SendSettings extends DispatchSettings {
 	simplify: boolean;
 }
 
-function readSettings(this: IExecuteFunctions): SendSettings {
+export function readSettings(this: IExecuteFunctions): SendSettings {
 	return {
 		batchSize: Math.floor(
 			readBoundedOption.call(
@@ -95,7 +102,7 @@ function derivedIdPrefix(this: IExecuteFunctions): string {
 }
 
 /** Per destination: the given message ID (suffixed -2, -3… when several), a derived one, or none. */
-function messageIdsFor(
+export function messageIdsFor(
 	options: SendOptions,
 	messageIdSource: unknown,
 	itemIndex: number,
@@ -111,7 +118,9 @@ function messageIdsFor(
  * Message IDs must be unique in one run: Infobip refuses a repeated one, and answers are matched
  * to items by ID. Returns, per item that repeats an earlier item's ID, the error for it.
  */
-function repeatedMessageIds(prepared: PreparedSend[]): Map<number, ParameterError> {
+function repeatedMessageIds(
+	prepared: PreparedSend<TrackedDestination>[],
+): Map<number, ParameterError> {
 	const owner = new Map<string, number>();
 	const repeats = new Map<number, ParameterError>();
 	for (const { itemIndex, destinations } of prepared) {
@@ -176,7 +185,10 @@ interface SendSummary {
 	notSentMessages: number;
 }
 
-function summarise(prepared: PreparedSend[], outcomes: Map<number, ItemOutcome>): SendSummary {
+function summarise(
+	prepared: PreparedSend<TrackedDestination>[],
+	outcomes: Map<number, ItemOutcome>,
+): SendSummary {
 	const summary: SendSummary = {
 		total: 0,
 		accepted: [],
@@ -189,7 +201,23 @@ function summarise(prepared: PreparedSend[], outcomes: Map<number, ItemOutcome>)
 	for (const { itemIndex, destinations } of prepared) {
 		summary.total += destinations.length;
 		const outcome = outcomes.get(itemIndex);
-		if (outcome?.error !== undefined) {
+		if (outcome?.error !== undefined && outcome.messages) {
+			// Answered, yet refused (a REJECTED status): its other messages may have been accepted.
+			summary.failedItems.push(itemIndex);
+			for (const message of outcome.messages) {
+				const status = ((message.status ?? {}) as IDataObject).groupName;
+				if (status === 'REJECTED') summary.failedMessages++;
+				else if (message.missingFromResponse === true)
+					summary.unconfirmed.push({ itemIndex, to: message.to, messageId: message.messageId });
+				else
+					summary.accepted.push({
+						itemIndex,
+						to: message.to,
+						messageId: message.messageId,
+						status,
+					});
+			}
+		} else if (outcome?.error !== undefined) {
 			summary.failedItems.push(itemIndex);
 			summary.failedMessages += destinations.length;
 		} else if (!outcome?.messages) {
@@ -214,7 +242,7 @@ function summarise(prepared: PreparedSend[], outcomes: Map<number, ItemOutcome>)
  * A redirect (never followed) or a 4xx refusal means the request was not processed; a 5xx, an
  * unreadable 200 or no answer at all may have been carried out.
  */
-function mayHaveBeenSent(error: ItemError): boolean {
+export function mayHaveBeenSent(error: ItemError): boolean {
 	if (!(error instanceof NodeApiError)) return false;
 	const status = Number(error.httpCode);
 	return !(status >= 300 && status < 500);
@@ -233,7 +261,7 @@ const plural = (count: number, one: string, many = `${one}s`) =>
  * The error that stops the node after a send stopped: the first failure, told together with
  * what had been accepted by then, so that nothing sent is unknown and nothing is sent twice.
  */
-function stopError(error: ItemError, summary: SendSummary): ItemError {
+function stopError(error: ItemError, summary: SendSummary, lookUp: string): ItemError {
 	const answered = summary.accepted.length + summary.unconfirmed.length;
 	error.context.accepted = summary.accepted as unknown as IDataObject[];
 	error.context.unconfirmed = summary.unconfirmed as unknown as IDataObject[];
@@ -246,7 +274,7 @@ function stopError(error: ItemError, summary: SendSummary): ItemError {
 		return error;
 	}
 	const failedRequest = summary.failedMessages
-		? ` ${plural(summary.failedMessages, 'message')} of the failed request ${mayHaveBeenSent(error) ? 'may have been sent: look them up with Log → Get Many before sending them again' : 'were not sent'}.`
+		? ` ${plural(summary.failedMessages, 'message')} of the failed request ${mayHaveBeenSent(error) ? `may have been sent: look them up with ${lookUp} before sending them again` : 'were not sent'}.`
 		: '';
 	const unconfirmed = summary.unconfirmed.length
 		? ` ${plural(summary.unconfirmed.length, 'message')} got no answer of ${summary.unconfirmed.length === 1 ? 'its' : 'their'} own and may have been sent (unconfirmed in the details).`
@@ -278,65 +306,123 @@ function stopError(error: ItemError, summary: SendSummary): ItemError {
 	return error;
 }
 
+/** What an operation's item reader gets besides the item: run-wide values it may need. */
+export interface PrepareContext {
+	settings: SendSettings;
+	now: number;
+	/** The message ID of each destination of an item with these Options (see messageIdsFor). */
+	messageIds(
+		options: { messageId?: unknown },
+		itemIndex: number,
+	): (d: number) => string | undefined;
+}
+
 /**
- * The send pipeline shared by every Message operation: read and check every item first (nothing
- * is sent while any item is invalid, unless Continue On Fail is on), then dispatch in batches,
- * then emit one item per destination in input order, each paired to its input item.
- * Without Continue On Fail the first failed request stops the send: no request starts after
- * it, and the error tells what had been accepted by then.
+ * What one send operation adds to the shared pipeline: how an item becomes a PreparedSend, where
+ * it goes, how answers are shown. OMNI (`POST /omni/1/advanced`, merged destinations) and the
+ * Messages API (`POST /messages-api/1/messages`, one `messages[]` entry per item) both run on it.
  */
-export function sendOperation(readItemMessage: ReadItemMessage): OperationExecute {
+export interface SendPipeline<D extends TrackedDestination = Destination> {
+	/** Reads and builds one item; throws a ParameterError for bad input. */
+	prepare(
+		this: IExecuteFunctions,
+		itemIndex: number,
+		read: ReadParameter,
+		context: PrepareContext,
+	): PreparedSend<D>;
+	path: string;
+	layout?: RequestLayout;
+	/** The field named when an item has more recipients than Batch Size. */
+	recipientsField: string;
+	/** Where a user looks a message up before sending it again, e.g. "Log → Get Many". */
+	lookUp: string;
+	violationReader(items: readonly PreparedSend<D>[]): ViolationReader;
+	/** One output item's JSON for one answered message. */
+	output(
+		message: IDataObject,
+		bulkId: string | undefined,
+		itemIndex: number,
+		simplify: boolean,
+	): IDataObject;
+	/** An answered item that failed all the same (see DispatchControl.itemFailure). */
+	itemFailure?(this: IExecuteFunctions, itemIndex: number, messages: IDataObject[]): unknown;
+	/** After the send (never before, so that it cannot delay or fail it). */
+	afterSend?(
+		this: IExecuteFunctions,
+		prepared: PreparedSend<D>[],
+		policy: RetryPolicy,
+	): Promise<void>;
+}
+
+/**
+ * Reads and checks every item before anything is sent: the items ready to send, and the error
+ * items of those refused (with Continue On Fail; without it the first refusal throws).
+ */
+export function prepareItems<D extends TrackedDestination>(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	read: ReadParameter,
+	pipeline: Pick<SendPipeline<D>, 'prepare' | 'recipientsField'>,
+	settings: SendSettings,
+): { prepared: PreparedSend<D>[]; failures: Map<number, INodeExecutionData> } {
+	const runPrefix = derivedIdPrefix.call(this);
+	const context: PrepareContext = {
+		settings,
+		now: Date.now(),
+		messageIds: (options, itemIndex) =>
+			messageIdsFor(
+				options,
+				read(`${REQUEST_SETTINGS}.messageIdSource`, itemIndex, 'derived'),
+				itemIndex,
+				runPrefix,
+			),
+	};
+	let prepared: PreparedSend<D>[] = [];
+	const failures = new Map<number, INodeExecutionData>();
+	const fail = (caught: unknown, itemIndex: number) => {
+		failures.set(itemIndex, failOrErrorItem.call(this, caught, itemIndex));
+	};
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const item = pipeline.prepare.call(this, itemIndex, read, context);
+			if (item.destinations.length > settings.batchSize) {
+				throw new ParameterError(
+					pipeline.recipientsField,
+					`${item.destinations.length} recipients are more than the Batch Size of ${settings.batchSize}`,
+					`Split the recipients over several items, or raise Batch Size (up to ${LIMITS.batchSize.max}).`,
+				);
+			}
+			prepared.push(item);
+		} catch (caught) {
+			fail(caught, itemIndex);
+		}
+	}
+	const repeats = repeatedMessageIds(prepared);
+	for (const [itemIndex, error] of repeats) fail(error, itemIndex);
+	prepared = prepared.filter(({ itemIndex }) => !repeats.has(itemIndex));
+	return { prepared, failures };
+}
+
+/**
+ * The send pipeline shared by every send operation of both nodes: read and check every item
+ * first (nothing is sent while any item is invalid, unless Continue On Fail is on), then
+ * dispatch in batches, then emit one item per destination in input order, each paired to its
+ * input item. Without Continue On Fail the first failed request stops the send: no request
+ * starts after it, and the error tells what had been accepted by then.
+ */
+export function sendPipelineOperation<D extends TrackedDestination>(
+	pipelineFor: (this: IExecuteFunctions) => SendPipeline<D>,
+): OperationExecute {
 	return async function (
 		this: IExecuteFunctions,
 		items: INodeExecutionData[],
 		{ policy, read }: OperationContext,
 	): Promise<INodeExecutionData[]> {
+		const pipeline = pipelineFor.call(this);
 		const settings = readSettings.call(this);
-		const runPrefix = derivedIdPrefix.call(this);
-		const now = Date.now();
+		const { prepared, failures } = (prepareItems<D>).call(this, items, read, pipeline, settings);
 
-		let prepared: PreparedSend[] = [];
-		/** Error items of items refused before sending (with Continue On Fail; else it throws). */
-		const failures = new Map<number, INodeExecutionData>();
-		const scenarioKeys = new Map<number, string | undefined>();
-		const fail = (caught: unknown, itemIndex: number) => {
-			failures.set(itemIndex, failOrErrorItem.call(this, caught, itemIndex));
-		};
-		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-			try {
-				const useDefault = read('useDefaultScenario', itemIndex, false) as boolean;
-				const scenarioKey = useDefault ? undefined : readScenarioKey(read, itemIndex);
-				const message = readItemMessage.call(this, itemIndex, read);
-				// The Options collection, read once per item: message ID settings and send options.
-				const options = read('options', itemIndex, {}) as SendOptions;
-				const messageIdSource = read(`${REQUEST_SETTINGS}.messageIdSource`, itemIndex, 'derived');
-				const destinations = buildDestinations(
-					message.recipients,
-					messageIdsFor(options, messageIdSource, itemIndex, runPrefix),
-				);
-				if (destinations.length > settings.batchSize) {
-					throw new ParameterError(
-						'Phone Numbers',
-						`${destinations.length} recipients are more than the Batch Size of ${settings.batchSize}`,
-						`Split the recipients over several items, or raise Batch Size (up to ${LIMITS.batchSize.max}).`,
-					);
-				}
-				const body = buildSendBody({
-					scenarioKey,
-					contents: message.contents,
-					options: buildSendOptions(options, now),
-				});
-				prepared.push({ itemIndex, body, destinations });
-				scenarioKeys.set(itemIndex, scenarioKey);
-			} catch (caught) {
-				fail(caught, itemIndex);
-			}
-		}
-		const repeats = repeatedMessageIds(prepared);
-		for (const [itemIndex, error] of repeats) fail(error, itemIndex);
-		prepared = prepared.filter(({ itemIndex }) => !repeats.has(itemIndex));
-
-		const { outcomes, stoppedBy } = await dispatchSends(
+		const { outcomes, stoppedBy } = await dispatchSends<D>(
 			prepared,
 			settings,
 			async (body, itemIndexes, chunkItems) =>
@@ -344,24 +430,27 @@ export function sendOperation(readItemMessage: ReadItemMessage): OperationExecut
 					this,
 					{
 						method: 'POST',
-						path: SEND_PATH,
+						path: pipeline.path,
 						body,
 						itemIndex: itemIndexes[0],
-						readViolation: sendViolationReader(chunkItems),
+						readViolation: pipeline.violationReader(chunkItems),
 					},
 					policy,
 				),
 			sleep,
-			{ stopOnFailure: !this.continueOnFail() },
+			{
+				stopOnFailure: !this.continueOnFail(),
+				layout: pipeline.layout,
+				itemFailure: pipeline.itemFailure?.bind(this),
+			},
 		);
 		// Only without Continue On Fail: the node stops here, saying what had been accepted by then.
 		if (stoppedBy) {
 			failOrErrorItem.call(this, stoppedBy.error, stoppedBy.itemIndexes[0], {
-				stopping: (error) => stopError(error, summarise(prepared, outcomes)),
+				stopping: (error) => stopError(error, summarise(prepared, outcomes), pipeline.lookUp),
 			});
 		}
-		// After the send, so that it never waits for (or fails with) the scenario's read.
-		await checkScenarios.call(this, prepared, policy);
+		await pipeline.afterSend?.call(this, prepared, policy);
 
 		const destinationsOf = new Map(prepared.map((p) => [p.itemIndex, p.destinations]));
 		const output: INodeExecutionData[] = [];
@@ -377,10 +466,15 @@ export function sendOperation(readItemMessage: ReadItemMessage): OperationExecut
 				output.push(
 					failOrErrorItem.call(this, outcome.error, itemIndex, {
 						continuing: (error) => ({
-							messages: destinations.map((d) => ({
-								to: d.to as unknown as IDataObject,
-								...(d.messageId === undefined ? {} : { messageId: d.messageId }),
-							})),
+							// Answered but refused (a REJECTED status): each message as Infobip answered it.
+							messages: outcome.messages
+								? outcome.messages.map((message) =>
+										pipeline.output(message, outcome.bulkId, itemIndex, settings.simplify),
+									)
+								: destinations.map((d) => ({
+										to: d.to as IDataObject,
+										...(d.messageId === undefined ? {} : { messageId: d.messageId }),
+									})),
 							sent: mayHaveBeenSent(error) ? 'unknown' : 'no',
 						}),
 					}),
@@ -388,12 +482,46 @@ export function sendOperation(readItemMessage: ReadItemMessage): OperationExecut
 				continue;
 			}
 			for (const message of outcome?.messages ?? []) {
-				const json = settings.simplify
-					? simplifyMessage(message, outcome?.bulkId, scenarioKeys.get(itemIndex))
-					: { ...(outcome?.bulkId ? { bulkId: outcome.bulkId } : {}), ...message };
+				const json = pipeline.output(message, outcome?.bulkId, itemIndex, settings.simplify);
 				output.push({ json, pairedItem: { item: itemIndex } });
 			}
 		}
 		return output;
 	};
+}
+
+/** OMNI's send operations: scenario, recipients and channel contents per item (POST /omni/1/advanced). */
+export function sendOperation(readItemMessage: ReadItemMessage): OperationExecute {
+	return sendPipelineOperation<Destination>(function () {
+		const scenarioKeys = new Map<number, string | undefined>();
+		return {
+			path: SEND_PATH,
+			recipientsField: 'Phone Numbers',
+			lookUp: 'Log → Get Many',
+			prepare(itemIndex, read, { messageIds, now }) {
+				const useDefault = read('useDefaultScenario', itemIndex, false) as boolean;
+				const scenarioKey = useDefault ? undefined : readScenarioKey(read, itemIndex);
+				const message = readItemMessage.call(this, itemIndex, read);
+				// The Options collection, read once per item: message ID settings and send options.
+				const options = read('options', itemIndex, {}) as SendOptions;
+				const destinations = buildDestinations(message.recipients, messageIds(options, itemIndex));
+				const body = buildSendBody({
+					scenarioKey,
+					contents: message.contents,
+					options: buildSendOptions(options, now),
+				});
+				scenarioKeys.set(itemIndex, scenarioKey);
+				return { itemIndex, body, destinations };
+			},
+			violationReader: sendViolationReader,
+			output: (message, bulkId, itemIndex, simplify) =>
+				simplify
+					? simplifyMessage(message, bulkId, scenarioKeys.get(itemIndex))
+					: { ...(bulkId ? { bulkId } : {}), ...message },
+			// The scenario's check waits for the send, so that it never delays or fails it.
+			afterSend: async function (prepared, policy) {
+				await checkScenarios.call(this, prepared, policy);
+			},
+		};
+	});
 }
