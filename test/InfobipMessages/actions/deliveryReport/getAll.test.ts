@@ -305,6 +305,25 @@ describeWithMessagesSpec(
 			},
 		);
 
+		it("429 with the spec's body names no OMNI limit, and links Infobip's throttling page", async () => {
+			const body = (
+				spec as {
+					components: {
+						responses: Record<string, { content: Record<string, { example: unknown }> }>;
+					};
+				}
+			).components.responses.ApiError429.content['application/json'].example;
+			server.respondWith(() => ({ status: 429, body, headers: { 'retry-after': '0' } }));
+			const run = await getReports({ requestSettings: { maxRetries: 0 } });
+			expect(server.received).toHaveLength(1);
+			expect(errorOf(run)?.message).toBe(
+				'Infobip kept answering 429 Too Many Requests to GET /messages-api/1/reports after 1 attempts',
+			);
+			expect(errorOf(run)?.description).toBe(
+				"Infobip refused this request before processing it. Waited 0.0 s in total; Infobip asked to wait 0.0 s more. Raise Max Retries or Max Retry Wait in the node's options, or send less often: Infobip publishes no fixed limit for Messages API sends, reports and inbound reads: lower Requests per Second under Request Settings (sends), or run the reads less often. See Throttling handling errors (https://www.infobip.com/docs/essentials/integration-best-practices#throttling-handling-errors).",
+			);
+		});
+
 		it("400 with the spec's body (from the send operation) names the violation and Infobip's action", async () => {
 			const [body] = Object.values(
 				responseExamples(spec, 'POST', '/messages-api/1/messages', '400'),
