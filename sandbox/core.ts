@@ -3,6 +3,8 @@ import { authenticate, type SandboxAccount } from './accounts';
 import type { SandboxClock } from './clock';
 import { formatInfobipDate } from './dates';
 import { DrillQueue, type DrillKind } from './drills';
+import { MessagesApiService } from './messagesApi/service';
+import { MESSENGER_USER_PSIDS } from './messagesApi/rules';
 import { ReportPusher } from './push';
 import { createScenario, type ScenarioInput } from './scenarios';
 import { DeliverySimulator } from './simulation';
@@ -46,6 +48,10 @@ export interface CoreOptions {
 	logRequests: boolean;
 	pushTimeoutMs: number;
 	scenarios: readonly ScenarioFixture[];
+	/** Messenger PSIDs a MESSENGER step reaches (default MESSENGER_USER_PSIDS). */
+	messengerUsers?: readonly string[];
+	/** Where inbound Messages API events are pushed by default (none: they wait for GET). */
+	messagesApiInboundUrl?: string;
 }
 
 /** The request log keeps the newest entries only (long benchmarks must not grow memory). */
@@ -58,6 +64,7 @@ export class SandboxCore {
 	readonly drills = new DrillQueue();
 	readonly pusher: ReportPusher;
 	readonly simulator: DeliverySimulator;
+	readonly messagesApi: MessagesApiService;
 	throttling: boolean;
 	latencyMs: number;
 	logRequests: boolean;
@@ -73,6 +80,12 @@ export class SandboxCore {
 		this.logRequests = options.logRequests;
 		this.pusher = new ReportPusher(this.clock, options.pushTimeoutMs);
 		this.simulator = new DeliverySimulator(this.clock, this.pusher, new Set(options.facebookUsers));
+		this.messagesApi = new MessagesApiService(
+			this.clock,
+			this.pusher,
+			options.messengerUsers ?? MESSENGER_USER_PSIDS,
+			options.messagesApiInboundUrl,
+		);
 		this.reset();
 	}
 
@@ -97,6 +110,15 @@ export class SandboxCore {
 	acceptedCount(accountId?: string): number {
 		if (accountId !== undefined) return this.stateOf(accountId).acceptedCount;
 		return [...this.states.values()].reduce((total, state) => total + state.acceptedCount, 0);
+	}
+
+	/** Destinations accepted by POST /messages-api/1/messages (counted apart from OMNI's). */
+	messagesApiAcceptedCount(accountId?: string): number {
+		if (accountId !== undefined) return this.stateOf(accountId).messagesApi.acceptedCount;
+		return [...this.states.values()].reduce(
+			(total, state) => total + state.messagesApi.acceptedCount,
+			0,
+		);
 	}
 
 	logRequest(entry: Omit<LoggedRequest, 'id' | 'time' | 'clockTime'>): LoggedRequest | undefined {

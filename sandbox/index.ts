@@ -1,12 +1,19 @@
 /**
- * Local Infobip OMNI sandbox (dev-only, never shipped): a real HTTP server that answers like
- * Infobip's OMNI failover API, with a deterministic delivery simulation, a controllable clock
- * and fault drills. See sandbox/README.md.
+ * Local Infobip sandbox (dev-only, never shipped): a real HTTP server that answers like
+ * Infobip's OMNI failover API and Messages API, with a deterministic delivery simulation, a
+ * controllable clock and fault drills. See sandbox/README.md.
  */
 import { DEFAULT_ACCOUNT, SANDBOX_ACCOUNTS, type SandboxAccount } from './accounts';
 import { type ClockOptions, SandboxClock } from './clock';
 import { type LoggedRequest, type ScenarioFixture, SandboxCore } from './core';
 import type { Drill } from './drills';
+import type { InboundInjection } from './messagesApi/service';
+import type {
+	MessagesApiDeliveryReport,
+	MessagesApiInboundEvent,
+	MessagesApiRecord,
+} from './messagesApi/state';
+import type { WhatsAppTemplate } from './messagesApi/templates';
 import { FACEBOOK_USER_NUMBERS } from './numberRules';
 import type { PushAttempt } from './push';
 import { REAL_TIMERS } from './realTimers';
@@ -36,6 +43,28 @@ export interface SandboxOptions {
 	pushTimeoutMs?: number;
 	/** Scenarios present from the start and after every reset. */
 	scenarios?: readonly ScenarioFixture[];
+	/** Messenger PSIDs a MESSENGER step reaches; default MESSENGER_USER_PSIDS. */
+	messengerUsers?: readonly string[];
+	/** URL inbound Messages API events are pushed to (default: none, they wait for GET). */
+	messagesApiInboundUrl?: string;
+}
+
+/** The Messages API side of the sandbox (`sandbox.messagesApi`). */
+export interface SandboxMessagesApi {
+	/** Injects an inbound event (MO by default): pushed to the inbound URL, else kept for GET. */
+	injectInbound(input: InboundInjection): Promise<MessagesApiInboundEvent>;
+	/** Sets (or, with null, clears) the account's inbound push URL; undefined restores the option. */
+	setInboundUrl(url: string | null | undefined, accountId?: string): void;
+	/** Accepted destinations with their step attempts (default: the first account). */
+	messages(accountId?: string): MessagesApiRecord[];
+	/** Reports waiting for GET /messages-api/1/reports, without taking them. */
+	pendingReports(accountId?: string): MessagesApiDeliveryReport[];
+	/** Inbound events waiting for GET /messages-api/1/inbound, without taking them. */
+	pendingInbound(accountId?: string): MessagesApiInboundEvent[];
+	/** Destinations accepted by POST /messages-api/1/messages (all accounts when no id). */
+	acceptedCount(accountId?: string): number;
+	/** WhatsApp templates of a sender (undefined when the sandbox has none for it). */
+	templates(sender: string): WhatsAppTemplate[] | undefined;
 }
 
 export interface Sandbox {
@@ -70,6 +99,8 @@ export interface Sandbox {
 	scenarios(accountId?: string): Scenario[];
 	/** Accepted destinations with their step attempts (default: the first account). */
 	messages(accountId?: string): MessageRecord[];
+	/** The Messages API: inbound injection, state, counts. */
+	readonly messagesApi: SandboxMessagesApi;
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
@@ -99,6 +130,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		logRequests: options.logRequests ?? true,
 		pushTimeoutMs: options.pushTimeoutMs ?? 5_000,
 		scenarios,
+		...(options.messengerUsers !== undefined ? { messengerUsers: options.messengerUsers } : {}),
+		...(options.messagesApiInboundUrl !== undefined
+			? { messagesApiInboundUrl: options.messagesApiInboundUrl }
+			: {}),
 	});
 	const { app, closeHungConnections } = buildServer(core);
 	const host = options.host ?? '127.0.0.1';
@@ -136,6 +171,28 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		scenarios: (accountId = firstAccountId) =>
 			[...core.stateOf(accountId).scenarios.values()].map(copyScenario),
 		messages: (accountId = firstAccountId) => core.stateOf(accountId).messages,
+		messagesApi: {
+			async injectInbound(input) {
+				const accountId = input.accountId ?? firstAccountId;
+				const result = await core.messagesApi.inject(accountId, core.stateOf(accountId), input);
+				if (!result.event) {
+					throw new Error(`Invalid inbound event: ${JSON.stringify(result.violations)}`);
+				}
+				return result.event;
+			},
+			setInboundUrl(url, accountId = firstAccountId) {
+				const state = core.stateOf(accountId).messagesApi;
+				if (url === undefined) delete state.inboundUrl;
+				else state.inboundUrl = url === null ? '' : url;
+			},
+			messages: (accountId = firstAccountId) => core.stateOf(accountId).messagesApi.records,
+			pendingReports: (accountId = firstAccountId) =>
+				core.stateOf(accountId).messagesApi.pendingReports.map(({ report }) => report),
+			pendingInbound: (accountId = firstAccountId) =>
+				core.stateOf(accountId).messagesApi.inbound.map(({ event }) => event),
+			acceptedCount: (accountId) => core.messagesApiAcceptedCount(accountId),
+			templates: (sender) => core.messagesApi.templates.list(sender),
+		},
 	};
 }
 
@@ -171,6 +228,51 @@ export {
 	REFUSED_DESTINATIONS,
 } from './numberRules';
 export { PUSH_RETRY, type PushAttempt, XML_REPORTS_ROOT } from './push';
+export { API_ERRORS, type ApiError, apiError } from './messagesApi/envelopes';
+export {
+	CHAT_APP_PHONE_CHANNELS,
+	MESSENGER_USER_PSIDS,
+	NO_CHAT_APP_NUMBERS,
+	PHONE_CHANNELS,
+	UNKNOWN_MESSENGER_PSID,
+} from './messagesApi/rules';
+export {
+	INBOUND_EVENT_CHANNELS,
+	INBOUND_PULL_CHANNELS,
+	MESSAGES_API_CHANNELS,
+	type MessagesApiChannel,
+	SEEN_CHANNELS,
+	TEMPLATE_CHANNELS,
+} from './messagesApi/schemas';
+export {
+	INBOUND_DEFAULT_LIMIT,
+	type InboundInjection,
+	MESSAGES_API_RETENTION_MS,
+	REPORTS_DEFAULT_LIMIT,
+} from './messagesApi/service';
+export {
+	deliveryReportsXml,
+	MESSAGES_API_ACCEPTED,
+	SEEN_AFTER_MS,
+	XML_DELIVERY_ROOT,
+} from './messagesApi/simulation';
+export type {
+	MessagesApiDeliveryReport,
+	MessagesApiInboundEvent,
+	MessagesApiRecord,
+	MessagesApiSeenReport,
+} from './messagesApi/state';
+export {
+	WHATSAPP_SENDERS,
+	WHATSAPP_TEMPLATES,
+	type WhatsAppTemplate,
+} from './messagesApi/templates';
+export {
+	MAX_VALIDITY_MS as MESSAGES_API_MAX_VALIDITY_MS,
+	MIN_VALIDITY_MS as MESSAGES_API_MIN_VALIDITY_MS,
+	UNKNOWN_PROPERTY,
+	type Violation,
+} from './messagesApi/validation';
 export { LOG_WINDOW_MS } from './reports';
 export { DEFAULT_VALIDITY_MS, MAX_SCHEDULE_MS } from './simulation';
 export type { DeliveryReport, MessageRecord, Scenario, ScenarioStep, ToAddress } from './state';

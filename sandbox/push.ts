@@ -71,7 +71,7 @@ async function post(
 
 interface PushJob {
 	accountId: string;
-	target: PushTarget;
+	target: { url: string; contentType: string };
 	body: string;
 	messageIds: string[];
 	intermediate: boolean;
@@ -112,6 +112,18 @@ export class ReportPusher {
 			1,
 			at,
 		);
+	}
+
+	/** Pushes a ready-made body (Messages API reports and inbound events) with the same retries and records. */
+	pushBody(
+		accountId: string,
+		target: { url: string; contentType: string },
+		body: string,
+		messageIds: string[],
+		intermediate = false,
+		at = this.clock.now(),
+	): Promise<void> {
+		return this.attempt({ accountId, target, body, messageIds, intermediate }, 1, at);
 	}
 
 	private async attempt(job: PushJob, attemptNumber: number, at: number): Promise<void> {

@@ -1,4 +1,7 @@
-/** The HTTP face of the sandbox: Infobip's OMNI endpoints under /omni/1 and the admin API under /__sandbox. */
+/**
+ * The HTTP face of the sandbox: Infobip's OMNI endpoints under /omni/1, the Messages API under
+ * /messages-api/1 (messagesApi/routes.ts) and the admin API under /__sandbox.
+ */
 import Fastify, {
 	type FastifyError,
 	type FastifyInstance,
@@ -11,6 +14,8 @@ import type { LoggedRequest, SandboxCore } from './core';
 import { parseInfobipDate } from './dates';
 import { type Drill, MALFORMED_JSON } from './drills';
 import { envelopeForStatus, gatewayHtml, type ValidationErrors } from './envelopes';
+import { apiError, isApiErrorPath, MESSAGES_API_MALFORMED_JSON } from './messagesApi/envelopes';
+import { registerMessagesApi, registerMessagesApiAdmin } from './messagesApi/routes';
 import { serialiseReports } from './push';
 import { findLogs, type LogsQuery, type ReportsQuery, splitList, takeReports } from './reports';
 import { sleep } from './realTimers';
@@ -110,9 +115,16 @@ export function buildServer(core: SandboxCore): {
 				return reply
 					.code(drill.status)
 					.type('application/json')
-					.send(envelopeForStatus(drill.status));
+					.send(
+						isApiErrorPath(pathOf(request.url))
+							? apiError(drill.status)
+							: envelopeForStatus(drill.status),
+					);
 			case 'malformedJson':
-				return reply.code(200).type('application/json').send(MALFORMED_JSON);
+				return reply
+					.code(200)
+					.type('application/json')
+					.send(isApiErrorPath(pathOf(request.url)) ? MESSAGES_API_MALFORMED_JSON : MALFORMED_JSON);
 			case 'reset':
 				reply.hijack();
 				request.raw.socket.destroy();
@@ -130,13 +142,32 @@ export function buildServer(core: SandboxCore): {
 		}
 	});
 
-	app.setErrorHandler((error: FastifyError, _request, reply) => {
+	app.setErrorHandler((error: FastifyError, request, reply) => {
 		const statusCode = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+		if (isApiErrorPath(pathOf(request.url))) {
+			const violations =
+				statusCode === 400 ? [{ property: 'request', violation: error.message }] : [];
+			return reply.code(statusCode).type('application/json').send(apiError(statusCode, violations));
+		}
 		const text = statusCode === 400 ? `Bad request: ${error.message}` : undefined;
 		return sendError(reply, statusCode, text);
 	});
 
-	app.setNotFoundHandler((_request, reply) => sendError(reply, 404, 'Resource not found'));
+	app.setNotFoundHandler((request, reply) =>
+		isApiErrorPath(pathOf(request.url))
+			? reply.code(404).type('application/json').send(apiError(404))
+			: sendError(reply, 404, 'Resource not found'),
+	);
+
+	registerMessagesApi(app, core, {
+		setAccount(request, account) {
+			const context = contextOf(request);
+			context.account = account;
+			if (context.entry) context.entry.accountId = account.id;
+		},
+		accountOf: (request) => contexts.get(request)?.account,
+		rejectIndexesOf: (request) => contexts.get(request)?.rejectIndexes,
+	});
 
 	app.register(
 		async (omni) => {
@@ -323,6 +354,7 @@ export function buildServer(core: SandboxCore): {
 				core.latencyMs = ms;
 				return { latencyMs: core.latencyMs };
 			});
+			registerMessagesApiAdmin(admin, core);
 			admin.post('/reset', async (_request, reply) => {
 				core.reset();
 				return reply.code(204).send();

@@ -1,5 +1,6 @@
 /** In-memory state of the sandbox, one compartment per account. */
 import type { OmniChannel } from './channels';
+import { emptyMessagesApiState, type MessagesApiAccountState } from './messagesApi/state';
 import type { MessageError, MessageStatus } from './statuses';
 
 export interface ScenarioStep {
@@ -91,6 +92,8 @@ export interface AccountState {
 	acceptedCount: number;
 	/** Virtual times of recent throttled calls, per operation. */
 	throttleWindows: Map<string, number[]>;
+	/** The Messages API's own messages, reports and inbound events. */
+	messagesApi: MessagesApiAccountState;
 }
 
 export function emptyAccountState(): AccountState {
@@ -101,5 +104,6 @@ export function emptyAccountState(): AccountState {
 		pendingReports: [],
 		acceptedCount: 0,
 		throttleWindows: new Map(),
+		messagesApi: emptyMessagesApiState(),
 	};
 }

@@ -48,6 +48,10 @@ export interface ChannelInfo {
 	/** Whether the spec's examples give this channel buttons / a text header. */
 	buttons: boolean;
 	header: boolean;
+	/** Infobip needs the sender (SMS alone falls back to the account's default sender). */
+	senderRequired: boolean;
+	/** A video needs a thumbnail (the spec: "required and used only for Viber messages"). */
+	videoThumbnail: boolean;
 }
 
 const ALL_BODIES = BODY_TYPES;
@@ -66,6 +70,8 @@ export const CHANNEL_INFO: Readonly<Record<MessagesChannel, ChannelInfo>> = {
 		bodies: ['TEXT', 'IMAGE', 'VIDEO', 'DOCUMENT'],
 		buttons: true,
 		header: false,
+		senderRequired: true,
+		videoThumbnail: false,
 	},
 	INSTAGRAM_DM: {
 		value: 'INSTAGRAM_DM',
@@ -79,6 +85,8 @@ export const CHANNEL_INFO: Readonly<Record<MessagesChannel, ChannelInfo>> = {
 		bodies: ALL_BODIES,
 		buttons: true,
 		header: false,
+		senderRequired: true,
+		videoThumbnail: false,
 	},
 	LINE_ON: {
 		value: 'LINE_ON',
@@ -92,6 +100,8 @@ export const CHANNEL_INFO: Readonly<Record<MessagesChannel, ChannelInfo>> = {
 		bodies: ALL_BODIES,
 		buttons: true,
 		header: false,
+		senderRequired: true,
+		videoThumbnail: false,
 	},
 	MESSENGER: {
 		value: 'MESSENGER',
@@ -105,6 +115,8 @@ export const CHANNEL_INFO: Readonly<Record<MessagesChannel, ChannelInfo>> = {
 		bodies: ALL_BODIES,
 		buttons: true,
 		header: false,
+		senderRequired: true,
+		videoThumbnail: false,
 	},
 	MMS: {
 		value: 'MMS',
@@ -118,6 +130,8 @@ export const CHANNEL_INFO: Readonly<Record<MessagesChannel, ChannelInfo>> = {
 		bodies: ALL_BODIES,
 		buttons: false,
 		header: false,
+		senderRequired: true,
+		videoThumbnail: false,
 	},
 	RCS: {
 		value: 'RCS',
@@ -131,6 +145,8 @@ export const CHANNEL_INFO: Readonly<Record<MessagesChannel, ChannelInfo>> = {
 		bodies: ALL_BODIES,
 		buttons: true,
 		header: false,
+		senderRequired: true,
+		videoThumbnail: false,
 	},
 	SMS: {
 		value: 'SMS',
@@ -144,6 +160,8 @@ export const CHANNEL_INFO: Readonly<Record<MessagesChannel, ChannelInfo>> = {
 		bodies: ALL_BODIES,
 		buttons: false,
 		header: false,
+		senderRequired: false,
+		videoThumbnail: false,
 	},
 	VIBER_BM: {
 		value: 'VIBER_BM',
@@ -157,6 +175,8 @@ export const CHANNEL_INFO: Readonly<Record<MessagesChannel, ChannelInfo>> = {
 		bodies: ALL_BODIES,
 		buttons: true,
 		header: true,
+		senderRequired: true,
+		videoThumbnail: true,
 	},
 	VIBER_BOT: {
 		value: 'VIBER_BOT',
@@ -170,6 +190,8 @@ export const CHANNEL_INFO: Readonly<Record<MessagesChannel, ChannelInfo>> = {
 		bodies: ALL_BODIES,
 		buttons: true,
 		header: false,
+		senderRequired: true,
+		videoThumbnail: true,
 	},
 	WHATSAPP: {
 		value: 'WHATSAPP',
@@ -183,6 +205,8 @@ export const CHANNEL_INFO: Readonly<Record<MessagesChannel, ChannelInfo>> = {
 		bodies: ALL_BODIES,
 		buttons: true,
 		header: true,
+		senderRequired: true,
+		videoThumbnail: false,
 	},
 };
 
@@ -226,4 +250,9 @@ export const DLR_CHANNELS: readonly string[] = [...MESSAGES_CHANNELS, ...DLR_ONL
 
 /** The channel options of a Channel field, in the list's order. */
 export const channelOptions = (channels: readonly MessagesChannel[] = MESSAGES_CHANNELS) =>
-	channels.map((channel) => ({ name: CHANNEL_INFO[channel].label, value: channel }));
+	channels
+		.map((channel) => ({ name: CHANNEL_INFO[channel].label, value: channel }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+
+/** "Messenger", or the value itself for a channel this list does not know. */
+export const channelLabel = (channel: string): string => channelInfo(channel)?.label ?? channel;

@@ -17,7 +17,8 @@ const part = (value: unknown) => (value === undefined || value === null ? '' : S
 /**
  * `event|messageId|channel|statusGroup/status`: the same for a retried push of a result, another
  * for the message's next status (PENDING → DELIVERED) or another channel (failover). Seen reports
- * and inbound messages have no status, so their last part is empty. A result without a messageId
+ * and inbound messages have no status, so their last part is empty; for the Messages API's
+ * inbound events it is the event type (`MO`, `TYPING_STARTED`, `TYPING_STOPPED`). A result without a messageId
  * (never seen from Infobip) is keyed by a hash of the result as received, which a retry repeats.
  */
 export function dedupeKey(item: IDataObject): string {
@@ -28,10 +29,11 @@ export function dedupeKey(item: IDataObject): string {
 					.update(JSON.stringify(item.raw ?? item))
 					.digest('base64url')
 					.slice(0, 22)}`;
+	// Messages API inbound events: typing started and stopped share the message ID.
 	const status =
 		item.event === 'deliveryReport'
 			? `${part(item.statusGroup ?? item.statusGroupId)}/${part(item.status ?? item.statusId)}`
-			: '';
+			: part(item.eventType);
 	return [part(item.event), id, part(item.channel), status].join('|');
 }
 

@@ -1,6 +1,8 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { CHANNEL_OPTIONS } from '../InfobipOmni/channels';
+import { channelLabel } from '../InfobipMessages/channelOptions';
+import { DLR_CHANNELS } from '../InfobipMessages/channels';
 import { SECRET_HEADER, SECRET_QUERY_PARAMETER } from './secret';
 
 /**
@@ -27,6 +29,17 @@ export const triggerPanel = {
 		"Once it works, put the Production URL in the sends' Notify URL and publish this workflow.",
 };
 
+/**
+ * OMNI's channels and the Messages API's (every channel its reports may name, which covers its
+ * seen and inbound channels too), once each, by name.
+ */
+export const TRIGGER_CHANNEL_OPTIONS: INodePropertyOptions[] = [
+	...CHANNEL_OPTIONS.map(({ name, value }) => ({ name, value })),
+	...DLR_CHANNELS.filter((value) => !CHANNEL_OPTIONS.some((option) => option.value === value)).map(
+		(value) => ({ name: channelLabel(value), value }),
+	),
+].sort((a, b) => a.name.localeCompare(b.name));
+
 export const triggerProperties: INodeProperties[] = [
 	{
 		displayName: `Infobip has no webhook registration: each send names its own Notify URL.<ul>${SETUP_STEPS.map((step) => `<li>${step}</li>`).join('')}</ul>`,
@@ -48,7 +61,7 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'Inbound Message',
 				value: 'inboundMessage',
 				description:
-					'A message a user sent you (WhatsApp, Viber, Facebook), when Infobip forwards inbound messages to this URL',
+					'A message a user sent you (WhatsApp, Viber, Messenger, SMS…), or a typing event of the Messages API, when Infobip forwards inbound messages to this URL',
 			},
 			{
 				name: 'Seen Report',
@@ -103,10 +116,10 @@ export const triggerProperties: INodeProperties[] = [
 		displayName: 'Channels',
 		name: 'channels',
 		type: 'multiOptions',
-		options: CHANNEL_OPTIONS.map(({ name, value }) => ({ name, value })),
+		options: TRIGGER_CHANNEL_OPTIONS,
 		default: [],
 		description:
-			'Only results from these channels (the channel that handled the message). None selected means all. Seen reports name no channel, so they are dropped while channels are selected.',
+			"Only results from these channels (the channel that handled the message), OMNI's or the Messages API's. None selected means all. OMNI's seen reports name no channel, so they are dropped while channels are selected.",
 	},
 	{
 		displayName: 'Secret',

@@ -50,7 +50,8 @@ function bodyObject(body: unknown, rawBody: RawBody | undefined): IDataObject | 
 
 /**
  * `results` from JSON, or from XML as n8n parses it: under the root element
- * (`<omniReportsResponse>`), with `<results><result>…</result></results>` becoming
+ * (`<omniReportsResponse>`, `<MessagesApiDeliveryReportResponse>`), with
+ * `<results><result>…</result></results>` (Messages API: `<results><results>`) becoming
  * `results.result`, an object for one result and an array for several (`explicitArray: false`).
  */
 function resultsOf(body: IDataObject): unknown {
@@ -65,7 +66,8 @@ function resultsOf(body: IDataObject): unknown {
 	// XML: an empty <results/> is '', one <result> an object, several an array.
 	if (results === '') return [];
 	if (isObject(results)) {
-		const inner = field(results, 'result');
+		// OMNI nests <result>, the Messages API <results> again (the spec's XML example).
+		const inner = field(results, 'result') ?? field(results, 'results');
 		if (Array.isArray(inner)) return inner;
 		if (isObject(inner)) return [inner];
 	}

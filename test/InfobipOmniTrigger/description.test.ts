@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { CHANNEL_OPTIONS } from '../../nodes/InfobipOmni/channels';
+import { DLR_CHANNELS } from '../../nodes/InfobipMessages/channels';
 import { STATUS_GROUPS } from '../../nodes/InfobipOmniTrigger/filters';
 import { InfobipOmniTrigger } from '../../nodes/InfobipOmniTrigger/InfobipOmniTrigger.node';
 import { OMNI_EVENTS } from '../../nodes/InfobipOmniTrigger/reports';
@@ -83,7 +84,19 @@ describe('Infobip OMNI Trigger description', () => {
 		expect(property('events').default).toEqual(OMNI_EVENTS);
 		expect(values(property('statusFilter'))).toEqual(['all', 'finalFailures', 'selected']);
 		expect(values(property('statusGroups')).sort()).toEqual([...STATUS_GROUPS].sort());
-		expect(values(property('channels'))).toEqual(CHANNEL_OPTIONS.map((o) => o.value));
+		// OMNI's channels and the Messages API's (every channel its reports name), once each, by name.
+		const channels = property('channels').options as INodePropertyOptions[];
+		expect(new Set(channels.map((o) => o.value))).toEqual(
+			new Set([...CHANNEL_OPTIONS.map((o) => o.value), ...DLR_CHANNELS]),
+		);
+		expect(channels).toHaveLength(new Set(channels.map((o) => o.value)).size);
+		expect(new Set(channels.map((o) => o.name)).size).toBe(channels.length);
+		const names = channels.map((o) => o.name);
+		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+		for (const omni of CHANNEL_OPTIONS) {
+			expect(channels).toContainEqual({ name: omni.name, value: omni.value });
+		}
+		expect(channels).toContainEqual({ name: 'Facebook Messenger', value: 'MESSENGER' });
 	});
 
 	it('keeps the secret in a password field', () => {

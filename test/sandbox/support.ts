@@ -33,6 +33,14 @@ export function loadSpec(): Record<string, unknown> | undefined {
 	return JSON.parse(readFileSync(SPEC_PATH, 'utf8')) as Record<string, unknown>;
 }
 
+/** Infobip's Messages API spec, next to the repository (read only by tests, never copied). */
+export const MESSAGES_API_SPEC_PATH = resolve(SPEC_PATH, '..', 'messages-api.json');
+
+export function loadMessagesApiSpec(): Record<string, unknown> | undefined {
+	if (!existsSync(MESSAGES_API_SPEC_PATH)) return undefined;
+	return JSON.parse(readFileSync(MESSAGES_API_SPEC_PATH, 'utf8')) as Record<string, unknown>;
+}
+
 /** An axios client that never throws on HTTP status (tests assert statuses themselves). */
 export function clientFor(
 	sandbox: Sandbox,

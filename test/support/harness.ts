@@ -330,12 +330,15 @@ export async function runCredentialTest(
 export function loadOptionsContext(options: {
 	parameters: INodeParameters;
 	credentials: Record<string, ICredentialDataDecryptedObject>;
+	/** The node type (default infobipOmni) and the parameter the list is for. */
+	type?: string;
+	path?: string;
 }): ILoadOptionsFunctions {
 	const nodeTypes = new PackageNodeTypes();
 	const node: INode = {
 		id: 'node-under-test',
 		name: NODE_NAME,
-		type: nodeTypeName('infobipOmni'),
+		type: nodeTypeName(options.type ?? 'infobipOmni'),
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: options.parameters,
@@ -350,10 +353,13 @@ export function loadOptionsContext(options: {
 		nodeTypes,
 		active: false,
 	});
+	// The editor hands the node's current parameters along (getCurrentNodeParameter reads them).
+	const additionalData = additionalDataFor(new TestCredentialsHelper(options.credentials));
+	if (options.type) additionalData.currentNodeParameters = options.parameters;
 	return new LoadOptionsContext(
 		workflow,
 		workflow.getNode(NODE_NAME) as INode,
-		additionalDataFor(new TestCredentialsHelper(options.credentials)),
-		'parameters.scenario',
+		additionalData,
+		options.path ?? 'parameters.scenario',
 	);
 }

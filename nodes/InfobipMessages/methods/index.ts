@@ -1,4 +1,6 @@
 import type { INodeType } from 'n8n-workflow';
 
+import { searchWhatsAppTemplates } from './templates';
+
 /** listSearch and loadOptions of the Messages API node (the template picker lives here). */
-export const methods: INodeType['methods'] = { listSearch: {} };
+export const methods: INodeType['methods'] = { listSearch: { searchWhatsAppTemplates } };

@@ -32,6 +32,17 @@ export const FIELD_HINTS: Record<string, string> = {
 	mediaUrl: 'a public https URL of the image, audio, video or file',
 	name: 'the name of the new scenario',
 	limit: 'how many to return at most, a whole number',
+	// Infobip Messages API node (nodes/InfobipMessages).
+	sender: "the sender on the main channel (Messenger Page ID, SMS sender name, WhatsApp number…); keep the workflow's value unless told otherwise",
+	to: 'the recipient on the main channel: a phone number in international format (digits with the country code) or the platform user ID; several separated by commas',
+	text: 'the text of the message (for media: its caption)',
+	thumbnailUrl: 'a public https URL of the video thumbnail (needed for Viber)',
+	filename: 'the file name shown for the document, e.g. invoice.pdf',
+	latitude: 'latitude in decimal degrees, -90 to 90',
+	longitude: 'longitude in decimal degrees, -180 to 180',
+	locationName: 'optional: the name of the location',
+	locationAddress: 'optional: the address of the location',
+	templateLanguage: 'the language code of the template, e.g. en',
 };
 
 /** The field of `properties` shown for one operation, as n8n shows top-level fields. */

@@ -251,8 +251,8 @@ export const INBOUND_FIELDS = [
 export type InboundField = (typeof INBOUND_FIELDS)[number];
 
 /**
- * One inbound event of the Messages API (`GET /messages-api/1/inbound`, or pushed:
- * https://www.infobip.com/docs/api/platform/messages-api/incoming-message/receive-messages-api-incoming-messages)
+ * One inbound event of the Messages API (`GET /messages-api/1/inbound`, or pushed: the
+ * receive-messages-api-incoming-messages webhook, https://www.infobip.com/docs/api/platform/messages-api)
  * in the node's inbound shape: every field of INBOUND_FIELDS, `null` where absent. `from` is the
  * end user (`sender`), `to` your sender (`destination`); `eventType` is `MO` for a message,
  * `TYPING_STARTED` / `TYPING_STOPPED` for typing events (no content). `contentType`, `text`

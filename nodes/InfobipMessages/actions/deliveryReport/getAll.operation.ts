@@ -12,7 +12,7 @@ import { channelOptions } from '../../channelOptions';
 import { MESSAGES_CHANNELS } from '../../channels';
 import { pullPerItem, type PullTarget } from '../pull';
 
-/** https://www.infobip.com/docs/api/platform/messages-api/message-delivery-reports/get-messages-api-delivery-reports */
+/** Infobip's get-messages-api-delivery-reports (https://www.infobip.com/docs/api/platform/messages-api). */
 export const MESSAGES_REPORTS_PATH = '/messages-api/1/reports';
 
 const properties: INodeProperties[] = [

@@ -11,7 +11,7 @@ import { INBOUND_PULL_CHANNELS } from '../../channels';
 import { checkMessagesChannel } from '../deliveryReport/getAll.operation';
 import { pullPerItem, type PullTarget } from '../pull';
 
-/** https://www.infobip.com/docs/api/platform/messages-api/incoming-message/get-messages-api-inbound-messages */
+/** Infobip's get-messages-api-inbound-messages (https://www.infobip.com/docs/api/platform/messages-api). */
 export const MESSAGES_INBOUND_PATH = '/messages-api/1/inbound';
 
 const properties: INodeProperties[] = [

@@ -185,6 +185,9 @@ interface SendSummary {
 	notSentMessages: number;
 }
 
+/** OMNI answers name the recipient in `to`, the Messages API in `destination`. */
+const addressOf = (message: IDataObject): unknown => message.to ?? message.destination;
+
 function summarise(
 	prepared: PreparedSend<TrackedDestination>[],
 	outcomes: Map<number, ItemOutcome>,
@@ -208,11 +211,15 @@ function summarise(
 				const status = ((message.status ?? {}) as IDataObject).groupName;
 				if (status === 'REJECTED') summary.failedMessages++;
 				else if (message.missingFromResponse === true)
-					summary.unconfirmed.push({ itemIndex, to: message.to, messageId: message.messageId });
+					summary.unconfirmed.push({
+						itemIndex,
+						to: addressOf(message),
+						messageId: message.messageId,
+					});
 				else
 					summary.accepted.push({
 						itemIndex,
-						to: message.to,
+						to: addressOf(message),
 						messageId: message.messageId,
 						status,
 					});
@@ -225,7 +232,11 @@ function summarise(
 			summary.notSentMessages += destinations.length;
 		} else {
 			for (const message of outcome.messages) {
-				const entry: SentMessage = { itemIndex, to: message.to, messageId: message.messageId };
+				const entry: SentMessage = {
+					itemIndex,
+					to: addressOf(message),
+					messageId: message.messageId,
+				};
 				if (message.missingFromResponse === true) {
 					summary.unconfirmed.push(entry);
 				} else {
