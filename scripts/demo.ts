@@ -428,7 +428,10 @@ async function main(): Promise<number> {
 			print();
 			const result = await runDemo(workflow, target, wait, print);
 			print();
-			print(table([['Recipient', 'To', 'Channel', 'Status', 'Price'], ...result.rows]));
+			// The Messages API's reports carry no price: no empty column then.
+			const priced = result.rows.some((row) => row[4]);
+			const rows = [['Recipient', 'To', 'Channel', 'Status', 'Price'], ...result.rows];
+			print(table(priced ? rows : rows.map((row) => row.slice(0, 4))));
 			print();
 			print(`${result.delivered} of ${result.messages} messages delivered; ${flow.summary}`);
 		}

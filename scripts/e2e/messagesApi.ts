@@ -46,9 +46,23 @@ export function seedBody(messageId: string, psid = SEED.psid, phone = SEED.phone
 	};
 }
 
-/** One `messages[]` entry of the seed's flow for one recipient. */
-export function seedMessage(messageId: string, psid: string, phone: string): Json {
+/**
+ * The example's Send Text sets one option, Reports for Every Step, so that Get Many shows the
+ * failed MESSENGER step too: this is what it adds to each message.
+ */
+export const EVERY_STEP_WEBHOOKS = {
+	webhooks: { delivery: { receiveTriggeredFailoverReports: true } },
+};
+
+/** One `messages[]` entry of the seed's flow for one recipient (plus `extra` fields). */
+export function seedMessage(
+	messageId: string,
+	psid: string,
+	phone: string,
+	extra: Json = {},
+): Json {
 	return {
+		...extra,
 		channel: 'MESSENGER',
 		sender: SEED.sender,
 		destinations: [
@@ -85,7 +99,10 @@ export function exampleRecipients(): Array<{ who: string; psid: string; phone: s
 	).recipients;
 }
 
-/** The seed: the example's first four nodes, one recipient with the seed's PSID and phone. */
+/**
+ * The seed: the example's first four nodes, one recipient with the seed's PSID and phone, and
+ * Send Text without the example's one option.
+ */
 function seedWorkflow(): Workflow {
 	const example = loadMessagesExample();
 	const keep = ['Start', 'Recipients', 'One Item per Recipient', 'Send Text'];
@@ -98,18 +115,21 @@ function seedWorkflow(): Workflow {
 	const nodes = example.nodes
 		.filter((node) => keep.includes(node.name))
 		.map((node) =>
-			node.name === 'Recipients'
-				? {
-						...node,
-						id: ids[node.name],
-						parameters: {
-							...node.parameters,
-							jsonOutput: JSON.stringify({
-								recipients: [{ who: 'The seed', psid: SEED.psid, phone: SEED.phone }],
-							}),
-						},
-					}
-				: { ...node, id: ids[node.name] },
+			node.name === 'Send Text'
+				? // The seed sets no option (the example's Reports for Every Step is not the seed's).
+					{ ...node, id: ids[node.name], parameters: { ...node.parameters, options: {} } }
+				: node.name === 'Recipients'
+					? {
+							...node,
+							id: ids[node.name],
+							parameters: {
+								...node.parameters,
+								jsonOutput: JSON.stringify({
+									recipients: [{ who: 'The seed', psid: SEED.psid, phone: SEED.phone }],
+								}),
+							},
+						}
+					: { ...node, id: ids[node.name] },
 		);
 	const connections = Object.fromEntries(
 		Object.entries(example.connections).filter(

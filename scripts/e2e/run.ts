@@ -47,6 +47,7 @@ import {
 	BATCH_ITEMS,
 	BATCH_SIZE,
 	batchText,
+	EVERY_STEP_WEBHOOKS,
 	exampleRecipients,
 	expectedReports,
 	MESSAGES_WORKFLOWS,
@@ -106,6 +107,20 @@ const same = (actual: unknown, expected: unknown, what: string) =>
 		JSON.stringify(actual) === JSON.stringify(expected),
 		`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`,
 	);
+
+/** JSON with its object keys sorted: bodies compared by content, not by key order. */
+const canonical = (value: unknown): unknown =>
+	Array.isArray(value)
+		? value.map(canonical)
+		: value && typeof value === 'object'
+			? Object.fromEntries(
+					Object.keys(value)
+						.sort()
+						.map((key) => [key, canonical((value as Json)[key])]),
+				)
+			: value;
+const sameJson = (actual: unknown, expected: unknown, what: string) =>
+	same(canonical(actual), canonical(expected), what);
 
 const output = (runData: RunData, node: string, index = 0): Json[] =>
 	(runData[node]?.[0]?.data?.main?.[index] ?? []).map((item) => item.json);
@@ -704,7 +719,7 @@ async function main(): Promise<void> {
 			},
 		);
 		await check(
-			`messenger-sms-failover: the sandbox got one POST ${MESSAGES} with the ${recipients.length} recipients' Messenger → SMS messages (the seed's shape each, PSID on MESSENGER, phone on SMS) and one report fetch, with Basic auth`,
+			`messenger-sms-failover: the sandbox got one POST ${MESSAGES} with the ${recipients.length} recipients' Messenger → SMS messages (the seed's shape each, PSID on MESSENGER, phone on SMS, reports for every step) and one report fetch, with Basic auth`,
 			() => {
 				expect(messenger, 'no run');
 				const requests = messenger.requests;
@@ -719,11 +734,11 @@ async function main(): Promise<void> {
 				);
 				const body = requests[0].body as { messages: Array<{ destinations: Json[] }> };
 				const ids = body.messages.map((message) => String(message.destinations[0]?.messageId));
-				same(
+				sameJson(
 					body,
 					{
 						messages: recipients.map((recipient, index) =>
-							seedMessage(ids[index], recipient.psid, recipient.phone),
+							seedMessage(ids[index], recipient.psid, recipient.phone, EVERY_STEP_WEBHOOKS),
 						),
 						options: { messageOrdering: { stopOnFailure: false } },
 					},
@@ -787,7 +802,7 @@ async function main(): Promise<void> {
 				const runData = (run.data as { resultData: { runData: RunData } }).resultData.runData;
 				const [item] = output(runData, 'Send Text');
 				const messageId = String(item?.messageId);
-				same(requests[0].body, seedBody(messageId), 'body');
+				sameJson(requests[0].body, seedBody(messageId), 'body');
 				expect(
 					messageId.includes('61f3824d-ae50-4fb1-a293-4d5e6f708104'),
 					`the message ID ${messageId} is not derived from the node`,
@@ -1353,6 +1368,117 @@ async function main(): Promise<void> {
 					'emitted, kept, discarded',
 				);
 				return 'emitted 1+1, kept 1+0';
+			},
+		);
+
+		// --- the trigger receives the Messages API's pushes (sandbox → Production URL) ---
+		const messagesTriggerUrl = `${n8n.baseUrl}/webhook/${TRIGGER_WEBHOOK_ID}/webhook`;
+		const triggerItems = async (count: number) => {
+			const list = await finishedExecutions(MESSAGES_WORKFLOWS.trigger, count, 45_000);
+			const executions = await Promise.all(
+				list.slice(-count).map(async (execution) => await storedExecution(execution.id)),
+			);
+			same(
+				executions.map((execution) => execution.status),
+				executions.map(() => 'success'),
+				'execution status',
+			);
+			return executions.flatMap((execution) =>
+				output(execution.data?.resultData.runData ?? {}, 'Infobip OMNI Trigger'),
+			);
+		};
+		await check(
+			"messages api trigger: a Messenger → SMS send to the sandbox with the trigger's Production URL as Delivery URL and Reports for Every Step: the sandbox pushes 2 Messages API delivery reports (each answered 200), the trigger emits them as MESSENGER UNDELIVERABLE and SMS DELIVERED",
+			async () => {
+				const pushesFrom = sandbox.pushes().length;
+				const messageId = 'e2e-messages-push-1';
+				const response = await fetch(`${sandbox.baseUrl}/messages-api/1/messages`, {
+					method: 'POST',
+					headers: { authorization: BASIC, 'content-type': 'application/json' },
+					body: JSON.stringify({
+						messages: [
+							{
+								...seedMessage(messageId, '1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b', '41793027401'),
+								webhooks: {
+									delivery: { url: messagesTriggerUrl, receiveTriggeredFailoverReports: true },
+								},
+							},
+						],
+					}),
+				});
+				expect(response.ok, `the sandbox answered ${response.status}: ${await response.text()}`);
+				const pushes = await waitFor('2 pushes answered', () => {
+					const attempts = sandbox.pushes().slice(pushesFrom);
+					return attempts.length >= 2 &&
+						attempts.every((push) => push.status !== undefined || push.error)
+						? attempts
+						: undefined;
+				});
+				same(
+					pushes.map((push) => [push.url, push.status]),
+					[
+						[messagesTriggerUrl, 200],
+						[messagesTriggerUrl, 200],
+					],
+					'pushes (URL, answer)',
+				);
+				const items = await triggerItems(2);
+				same(
+					items.map(
+						(item) =>
+							`${String(item.event)} ${String(item.messageId)} ${String(item.to)} ${String(item.channel)} ${String(item.statusGroup)}`,
+					),
+					[
+						`deliveryReport ${messageId} 1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b MESSENGER UNDELIVERABLE`,
+						`deliveryReport ${messageId} 41793027401 SMS DELIVERED`,
+					],
+					'trigger items',
+				);
+				return `dedupeKeys ${items.map((item) => String(item.dedupeKey)).join(', ')}`;
+			},
+		);
+		await check(
+			"messages api trigger: an inbound Messenger message injected into the sandbox is pushed to the trigger's Production URL (answered 200) and emitted as an inbound message: channel, from, to, text",
+			async () => {
+				const pushesFrom = sandbox.pushes().length;
+				sandbox.messagesApi.setInboundUrl(messagesTriggerUrl);
+				try {
+					await sandbox.messagesApi.injectInbound({
+						channel: 'MESSENGER',
+						sender: '1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b',
+						destination: 'FacebookApplicationKey',
+						text: 'Where is my parcel?',
+						messageId: 'e2e-messages-inbound-1',
+					});
+					const pushes = await waitFor('the inbound push answered', () => {
+						const attempts = sandbox.pushes().slice(pushesFrom);
+						return attempts.length >= 1 &&
+							attempts.every((push) => push.status !== undefined || push.error)
+							? attempts
+							: undefined;
+					});
+					same(
+						pushes.map((push) => [push.url, push.status]),
+						[[messagesTriggerUrl, 200]],
+						'push (URL, answer)',
+					);
+				} finally {
+					sandbox.messagesApi.setInboundUrl(undefined);
+				}
+				const [item] = (await triggerItems(3)).slice(-1);
+				same(
+					[item?.event, item?.messageId, item?.channel, item?.from, item?.to, item?.text],
+					[
+						'inboundMessage',
+						'e2e-messages-inbound-1',
+						'MESSENGER',
+						'1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b',
+						'FacebookApplicationKey',
+						'Where is my parcel?',
+					],
+					'trigger item (event, messageId, channel, from, to, text)',
+				);
+				return `dedupeKey ${String(item?.dedupeKey)}`;
 			},
 		);
 
