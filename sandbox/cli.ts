@@ -5,16 +5,24 @@
  */
 import { readFileSync } from 'node:fs';
 
-import { authorizationFor, NUMBER_RULES, type SandboxOptions, startSandbox } from './index';
+import {
+	authorizationFor,
+	MESSENGER_USER_PSIDS,
+	NO_CHAT_APP_NUMBERS,
+	NUMBER_RULES,
+	type SandboxOptions,
+	startSandbox,
+} from './index';
 
 const USAGE = `Usage: npm run sandbox -- [options]
   --port <n>          port to listen on (default 8080; 0 = any free port)
   --host <ip>         interface to bind (default 127.0.0.1)
-  --latency <ms>      delay added to every /omni request (default 0)
+  --latency <ms>      delay added to every /omni and /messages-api request (default 0)
   --throttling        apply Infobip's rate limits to scenario create/update and logs
   --speed <factor>    virtual clock speed, e.g. 60 = one virtual minute per second (default 1)
   --manual-clock      the clock only moves through POST /__sandbox/clock/advance
-  --fixtures <file>   JSON with any of { "accounts", "facebookUsers", "scenarios" }
+  --fixtures <file>   JSON with any of { "accounts", "facebookUsers", "messengerUsers", "scenarios" }
+  --messages-api-inbound-url <url>  push injected Messages API inbound events there
   --help              this text
 `;
 
@@ -60,15 +68,21 @@ function parseArgs(argv: string[]): ParsedArgs {
 				if (!file) return { error: '--fixtures needs a file' };
 				const fixtures = JSON.parse(readFileSync(file, 'utf8')) as Pick<
 					SandboxOptions,
-					'accounts' | 'facebookUsers' | 'scenarios'
+					'accounts' | 'facebookUsers' | 'messengerUsers' | 'scenarios'
 				>;
 				Object.assign(options, {
 					...(fixtures.accounts ? { accounts: fixtures.accounts } : {}),
 					...(fixtures.facebookUsers ? { facebookUsers: fixtures.facebookUsers } : {}),
+					...(fixtures.messengerUsers ? { messengerUsers: fixtures.messengerUsers } : {}),
 					...(fixtures.scenarios ? { scenarios: fixtures.scenarios } : {}),
 				});
 				break;
 			}
+			case '--messages-api-inbound-url':
+				options.messagesApiInboundUrl = value();
+				if (!options.messagesApiInboundUrl)
+					return { error: '--messages-api-inbound-url needs a URL' };
+				break;
 			default:
 				return { error: `unknown option ${argv[index]}` };
 		}
@@ -92,6 +106,7 @@ async function main(): Promise<void> {
 	const lines = [
 		`Infobip OMNI sandbox listening on ${sandbox.baseUrl}`,
 		`  admin API: ${sandbox.baseUrl}/__sandbox/ (clock: speed ${sandbox.clock.speed}${sandbox.clock.manual ? ', manual' : ''})`,
+		`  Messages API: ${sandbox.baseUrl}/messages-api/1/ (Messenger users: ${(parsed.options.messengerUsers ?? MESSENGER_USER_PSIDS).join(', ')}; numbers ending ${NO_CHAT_APP_NUMBERS.lastFourDigits.join('-')} have no chat app)`,
 		'  accounts:',
 		...sandbox.accounts.map(
 			(account) =>

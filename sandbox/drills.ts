@@ -12,6 +12,8 @@ export type DrillTarget = {
 	times?: number;
 	/** Matching requests to let through first, e.g. 1 to fail the second send (default 0). */
 	skip?: number;
+	/** Headers added to the answer, e.g. Infobip's `Deprecation` and `Sunset` (any kind). */
+	headers?: Record<string, string>;
 };
 
 export type Drill = DrillTarget &
@@ -29,7 +31,12 @@ export type Drill = DrillTarget &
 		| { /** Never answer (until the client gives up or the sandbox closes). */ kind: 'hang' }
 		| { /** Answer 200 with a truncated JSON body. */ kind: 'malformedJson' }
 		| {
-				/** POST /omni/1/advanced only: answer 200 with these destination indexes REJECTED (default [0]). */
+				/** Answer normally, with the drill's `headers` added (e.g. Deprecation and Sunset). */
+				kind: 'headers';
+				headers: Record<string, string>;
+		  }
+		| {
+				/** POST /omni/1/advanced and /messages-api/1/messages: answer 200 with these destination indexes REJECTED (default [0]). */
 				kind: 'rejectDestinations';
 				destinations?: number[];
 		  }

@@ -33,6 +33,7 @@ export const ERROR_ENVELOPES: Record<number, { messageId: string; text: string }
 	403: { messageId: 'FORBIDDEN', text: 'Forbidden' },
 	404: { messageId: 'NOT_FOUND', text: 'Not found' },
 	405: { messageId: 'METHOD_NOT_ALLOWED', text: 'Method not allowed' },
+	410: { messageId: 'GONE', text: 'Gone' },
 	413: { messageId: 'BAD_REQUEST', text: 'Request entity too large' },
 	415: { messageId: 'BAD_REQUEST', text: 'Unsupported media type' },
 	429: { messageId: 'TOO_MANY_REQUESTS', text: 'Too many requests' },

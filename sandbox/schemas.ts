@@ -426,6 +426,7 @@ export const DRILL_KINDS = [
 	'hang',
 	'malformedJson',
 	'rejectDestinations',
+	'headers',
 ] as const;
 
 export const drillSchema: SchemaObject = {
@@ -441,10 +442,12 @@ export const drillSchema: SchemaObject = {
 		html: boolean,
 		ms: { type: 'integer', minimum: 0 },
 		destinations: { type: 'array', items: { type: 'integer', minimum: 0 } },
+		headers: { type: 'object', additionalProperties: { type: 'string' } },
 	},
 	required: ['kind', 'path'],
 	allOf: [
 		{ if: { properties: { kind: { const: 'status' } } }, then: { required: ['status'] } },
 		{ if: { properties: { kind: { const: 'latency' } } }, then: { required: ['ms'] } },
+		{ if: { properties: { kind: { const: 'headers' } } }, then: { required: ['headers'] } },
 	],
 };

@@ -65,7 +65,8 @@ export function buildServer(core: SandboxCore): {
 	app: FastifyInstance;
 	closeHungConnections(): void;
 } {
-	const app = Fastify({ logger: false, forceCloseConnections: true });
+	// 16 MiB: Infobip states no limit on messages[] per request, so large personalised batches must fit.
+	const app = Fastify({ logger: false, forceCloseConnections: true, bodyLimit: 16 * 1024 * 1024 });
 	const contexts = new WeakMap<FastifyRequest, RequestContext>();
 	const hung = new Set<{ destroy(): void }>();
 	const contextOf = (request: FastifyRequest): RequestContext => {
@@ -103,6 +104,7 @@ export function buildServer(core: SandboxCore): {
 		const drill = core.drills.take(request.method, pathOf(request.url));
 		if (!drill) return;
 		if (context.entry) context.entry.drill = drill.kind;
+		if (drill.headers) reply.headers(drill.headers);
 		switch (drill.kind) {
 			case 'latency':
 				await sleep(drill.ms);
@@ -138,6 +140,8 @@ export function buildServer(core: SandboxCore): {
 			}
 			case 'rejectDestinations':
 				context.rejectIndexes = new Set(drill.destinations ?? [0]);
+				return;
+			case 'headers':
 				return;
 		}
 	});

@@ -13,6 +13,8 @@ export const THROTTLE_LIMITS = {
 	updateScenario: { requests: 40, windowMs: 10 * 60_000 },
 	/** GET /omni/1/logs: 120 per "0 m" in the spec, read as 120 per minute. */
 	getLogs: { requests: 120, windowMs: 60_000 },
+	/** POST /messages-api/1/messages/validate: 10 per "0 s" in the spec, read as 10 per second. */
+	validateMessages: { requests: 10, windowMs: 1_000 },
 } as const satisfies Record<string, ThrottleLimit>;
 export type ThrottledOperation = keyof typeof THROTTLE_LIMITS;
 

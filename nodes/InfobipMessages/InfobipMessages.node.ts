@@ -78,16 +78,19 @@ export class InfobipMessages implements INodeType {
 				displayOptions: { show: { authentication: ['apiKey'] } },
 			},
 		],
-		properties: withToolDescriptions([
-			authenticationProperty,
-			resourceProperty,
-			...operationProperties,
-			{
-				...requestSettings(),
-				// Message operations have their own, which add batching and pacing.
-				displayOptions: { hide: { resource: ['message'] } },
-			},
-		]),
+		properties: withToolDescriptions(
+			[
+				authenticationProperty,
+				resourceProperty,
+				...operationProperties,
+				{
+					...requestSettings(),
+					// Message operations have their own, which add batching and pacing.
+					displayOptions: { hide: { resource: ['message'] } },
+				},
+			],
+			'Infobip Messages API',
+		),
 	};
 
 	methods = methods;

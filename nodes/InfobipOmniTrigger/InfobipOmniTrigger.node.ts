@@ -43,7 +43,7 @@ function refuse(
 
 /**
  * Starts a workflow when Infobip pushes delivery reports, seen reports or inbound messages to
- * a send's Notify URL.
+ * a send's Notify URL (OMNI) or to a message's webhook URLs (Messages API).
  *
  * No credentials: Infobip authenticates nothing it pushes and the trigger calls no Infobip API,
  * so an Infobip credential would prove nothing here. The optional Secret is what keeps other
@@ -60,7 +60,7 @@ export class InfobipOmniTrigger implements INodeType {
 		version: 1,
 		subtitle: '={{($parameter["events"] || []).join(", ") || "All events"}}',
 		description:
-			'Starts the workflow when Infobip OMNI pushes a delivery report, seen report or inbound message to a Notify URL',
+			'Starts the workflow when Infobip (OMNI or the Messages API) pushes a delivery report, seen report or inbound message to a webhook URL',
 		defaults: { name: 'Infobip OMNI Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -138,7 +138,7 @@ export class InfobipOmniTrigger implements INodeType {
 				this.logger.warn(`Infobip OMNI Trigger refused a request: ${problem}`);
 				return refuse(response, 400, {
 					message: `Not an Infobip OMNI push: ${problem}`,
-					hint: 'A delivery report has a status, a seen report a seenAt, an inbound message a receivedAt.',
+					hint: 'A delivery report has a status, a seen report a seenAt, an inbound message a receivedAt; a Messages API result names its event (DELIVERY, SEEN, MO, TYPING_STARTED or TYPING_STOPPED).',
 				});
 			}
 			items.push(withDedupeKey(normaliseResult(result, event)));

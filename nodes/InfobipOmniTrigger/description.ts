@@ -1,8 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { CHANNEL_OPTIONS } from '../InfobipOmni/channels';
-import { channelLabel } from '../InfobipMessages/channelOptions';
-import { DLR_CHANNELS } from '../InfobipMessages/channels';
+import { channelLabel, DLR_CHANNELS } from '../InfobipMessages/channels';
 import { SECRET_HEADER, SECRET_QUERY_PARAMETER } from './secret';
 
 /**
@@ -21,13 +20,21 @@ const SETUP_STEPS = [
 export const triggerPanel = {
 	header: 'Wait for a report from Infobip OMNI',
 	executionsHelp: {
-		inactive: `<b>To test</b><br>${SETUP_STEPS.join('<br>')}<br><br>Delivery reports, seen reports and inbound messages all come to the one URL; the trigger answers 200 at once.`,
+		inactive: `<b>To test</b><br>${SETUP_STEPS.join('<br>')}<br><br>Messages API sends: use the URL as the message's delivery (and seen) webhook URL instead of a Notify URL. Delivery reports, seen reports and inbound messages, of OMNI and of the Messages API, all come to the one URL; the trigger answers 200 at once.`,
 		active:
 			'This workflow is published: every push to the <b>Production URL</b> starts an execution, shown in the <a data-key="executions">executions list</a>, not in the editor.',
 	},
 	activationHint:
 		"Once it works, put the Production URL in the sends' Notify URL and publish this workflow.",
 };
+
+/** A Messages API channel's name in the trigger's list: its label, told apart from OMNI's names. */
+function messagesChannelName(value: string): string {
+	const label = channelLabel(value);
+	// Report-only channels (KAKAO, ZALO…) have no label: "Zalo".
+	const name = label === value ? `${value.charAt(0)}${value.slice(1).toLowerCase()}` : label;
+	return CHANNEL_OPTIONS.some((option) => option.name === name) ? `${name} (Messages API)` : name;
+}
 
 /**
  * OMNI's channels and the Messages API's (every channel its reports may name, which covers its
@@ -36,7 +43,7 @@ export const triggerPanel = {
 export const TRIGGER_CHANNEL_OPTIONS: INodePropertyOptions[] = [
 	...CHANNEL_OPTIONS.map(({ name, value }) => ({ name, value })),
 	...DLR_CHANNELS.filter((value) => !CHANNEL_OPTIONS.some((option) => option.value === value)).map(
-		(value) => ({ name: channelLabel(value), value }),
+		(value) => ({ name: messagesChannelName(value), value }),
 	),
 ].sort((a, b) => a.name.localeCompare(b.name));
 

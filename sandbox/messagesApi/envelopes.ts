@@ -53,6 +53,25 @@ export const API_ERRORS: Record<number, Omit<ApiError, 'violations'>> = {
 		action: 'Check the request URL and adjust it.',
 		resources: [],
 	},
+	413: {
+		errorCode: 'E413',
+		description: 'Request entity too large.',
+		action: 'Send fewer or smaller messages per request.',
+		resources: [],
+	},
+	415: {
+		errorCode: 'E415',
+		description: 'Unsupported media type.',
+		action: 'Send the request as application/json.',
+		resources: [],
+	},
+	// Sandbox wording (the specs give no 410 example): what a sunset endpoint would answer.
+	410: {
+		errorCode: 'E410',
+		description: 'The requested resource is no longer available.',
+		action: 'Use the endpoint that replaces it, as the Sunset documentation says.',
+		resources: [],
+	},
 	429: {
 		errorCode: 'E429',
 		description: 'Too many requests sent.',

@@ -2,12 +2,15 @@
  * The HTTP face of the Messages API: `/messages-api/1/...`, the WhatsApp template list under
  * `/whatsapp/2/...` and the admin routes under `/__sandbox/messages-api/...`.
  */
+import { randomUUID } from 'node:crypto';
+
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 import type { SandboxAccount } from '../accounts';
 import type { SandboxCore } from '../core';
 import { apiError } from './envelopes';
 import type { InboundFilter, InboundInjection, ReportsFilter } from './service';
+import { MESSAGES_API_ACCEPTED } from './simulation';
 import type { Violation } from './validation';
 
 export interface MessagesApiRouteContext {
@@ -58,6 +61,8 @@ export function registerMessagesApi(
 
 			// Shapes of the spec's ValidationOkResponse / ValidationBadResponse examples.
 			api.post('/messages/validate', async (request, reply) => {
+				const account = accountOf(request);
+				if (!core.admit(account.id, 'validateMessages')) return sendApiError(reply, 429);
 				const check = service.validators.request(request.body, core.clock.now());
 				if (check.violations.length > 0) {
 					return reply.code(400).send({
@@ -75,6 +80,26 @@ export function registerMessagesApi(
 							? 'No action is required, but it is recommended to check and address any violations.'
 							: 'No action is required.',
 					skippableViolations: check.skippableViolations,
+				};
+			});
+
+			// Typing and seen events: accepted and answered like a send; nothing is simulated.
+			api.post('/events', async (request, reply) => {
+				const checked = service.validators.events(request.body);
+				if (!checked.value) return sendApiError(reply, 400, checked.violations);
+				const events = checked.value.events as Array<{
+					messageId?: string;
+					destinations: Array<{ to: string; messageId?: string }>;
+				}>;
+				return {
+					bulkId: randomUUID(),
+					messages: events.flatMap((event) =>
+						event.destinations.map((destination) => ({
+							messageId: destination.messageId ?? event.messageId ?? randomUUID(),
+							status: { ...MESSAGES_API_ACCEPTED },
+							destination: destination.to,
+						})),
+					),
 				};
 			});
 

@@ -113,6 +113,9 @@ const closed = (properties: Record<string, SchemaObject>, required: string[] = [
 	...(required.length > 0 ? { required } : {}),
 });
 
+const propertiesOf = (schema: SchemaObject): Record<string, SchemaObject> =>
+	(schema.properties ?? {}) as Record<string, SchemaObject>;
+
 const channel: SchemaObject = { enum: [...MESSAGES_API_CHANNELS] };
 
 const validityPeriod = closed({ amount: integer, timeUnit: { enum: [...VALIDITY_TIME_UNITS] } }, [
@@ -411,6 +414,69 @@ export const messagesApiInboundQuerySchema: SchemaObject = closed(
 	['channel'],
 );
 
+const eventBranch = (
+	event: string,
+	channels: string[],
+	extra: Record<string, SchemaObject>,
+	required: string[],
+) => ({
+	if: { properties: { event: { const: event } }, required: ['event'] },
+	then: closed(
+		{
+			event: string,
+			channel: { enum: channels },
+			sender: string,
+			destinations: ref('eventDestinations'),
+			options: closed({
+				platform,
+				validityPeriod,
+				deliveryTimeWindow: propertiesOf(messageOptions).deliveryTimeWindow,
+			}),
+			...extra,
+		},
+		['event', 'channel', 'sender', 'destinations', ...required],
+	),
+});
+
+/** `POST /messages-api/1/events` (MessagesApiEventRequest): typing and seen events sent to users. */
+export const messagesApiEventRequestSchema: SchemaObject = {
+	$defs: {
+		eventDestinations: { type: 'array', minItems: 1, items: destination.else as SchemaObject },
+	},
+	...closed(
+		{
+			events: {
+				type: 'array',
+				minItems: 1,
+				items: {
+					type: 'object',
+					required: ['event'],
+					properties: { event: { enum: ['TYPING_STARTED', 'TYPING_STOPPED', 'SEEN'] } },
+					allOf: [
+						eventBranch('TYPING_STARTED', ['APPLE_MB', 'RCS', 'WHATSAPP'], {}, []),
+						eventBranch('TYPING_STOPPED', ['APPLE_MB'], {}, []),
+						eventBranch(
+							'SEEN',
+							['RCS'],
+							{
+								messageId: string,
+								destinations: {
+									type: 'array',
+									minItems: 1,
+									maxItems: 1,
+									items: destination.else as SchemaObject,
+								},
+							},
+							['messageId'],
+						),
+					],
+				},
+			},
+		},
+		['events'],
+	),
+};
+
 /** Admin: `POST /__sandbox/messages-api/inbound`. */
 export const inboundInjectionSchema: SchemaObject = closed(
 	{
@@ -434,9 +500,6 @@ export const inboundInjectionSchema: SchemaObject = closed(
 	},
 	['channel', 'sender', 'destination'],
 );
-
-const propertiesOf = (schema: SchemaObject): Record<string, SchemaObject> =>
-	(schema.properties ?? {}) as Record<string, SchemaObject>;
 
 /**
  * The closed parts of the request schema by the spec schema they follow, for the contract test

@@ -113,7 +113,9 @@ export class MessagesApiSimulator {
 				const index = flatIndex++;
 				const steps = stepsOf(message, destination);
 				const messageId =
-					destination.messageId ?? destination.byChannel?.[0]?.messageId ?? randomUUID();
+					destination.messageId ??
+					destination.byChannel?.find((entry) => entry.channel === message.channel)?.messageId ??
+					randomUUID();
 				const answer = (status: MessageStatus) =>
 					messages.push({ messageId, status, destination: steps[0].to });
 				if (options.rejectIndexes?.has(index)) {

@@ -11,6 +11,7 @@ import { toValidationErrors, fieldPath } from '../validation';
 import {
 	inboundInjectionSchema,
 	type MessagesApiChannel,
+	messagesApiEventRequestSchema,
 	messagesApiInboundQuerySchema,
 	messagesApiReportsQuerySchema,
 	messagesApiRequestSchema,
@@ -131,6 +132,11 @@ export function checkSemantics(
 	request: MessagesApiRequest,
 	now: number,
 	templates: TemplateCatalogue,
+	/** Parts with schema violations, which these rules skip: message indexes, and `options`. */
+	skip: { messages: ReadonlySet<number>; options: boolean } = {
+		messages: new Set(),
+		options: false,
+	},
 ): Violation[] {
 	const violations: Violation[] = [];
 	const add = (property: string, violation: string) => violations.push({ property, violation });
@@ -171,6 +177,7 @@ export function checkSemantics(
 	};
 
 	request.messages.forEach((message, m) => {
+		if (skip.messages.has(m)) return;
 		const at = `messages[${m}]`;
 		const failover = message.failover ?? [];
 		const channels = [message.channel, ...failover.map((step) => step.channel)];
@@ -232,12 +239,16 @@ export function checkSemantics(
 						'must be the channel of the message or of one of its failover steps',
 					);
 				}
-				if (destination.messageId === undefined) useId(entry.messageId, `${entryAt}.messageId`);
+				// Deprecated per-channel ids: the same id on several entries of one destination is one message.
+				const firstWithId = byChannel.findIndex((other) => other.messageId === entry.messageId);
+				if (destination.messageId === undefined && firstWithId === c) {
+					useId(entry.messageId, `${entryAt}.messageId`);
+				}
 				if (isRefusedDestination(entry.to)) add(`${entryAt}.to`, REFUSED_DESTINATIONS.message);
 			});
 		});
 	});
-	const sendAt = request.options?.schedule?.sendAt;
+	const sendAt = skip.options ? undefined : request.options?.schedule?.sendAt;
 	if (sendAt !== undefined) {
 		const at = parseInfobipDate(sendAt);
 		if (at !== undefined && at - now > MAX_SCHEDULE_MS) {
@@ -252,6 +263,8 @@ export interface MessagesApiValidators {
 	reportsQuery(query: unknown): { value?: Record<string, unknown>; violations: Violation[] };
 	inboundQuery(query: unknown): { value?: Record<string, unknown>; violations: Violation[] };
 	inboundInjection(body: unknown): { value?: Record<string, unknown>; violations: Violation[] };
+	/** POST /messages-api/1/events; unknown fields refuse here (no /validate for events). */
+	events(body: unknown): { value?: Record<string, unknown>; violations: Violation[] };
 }
 
 function queryValidator(validate: ValidateFunction, copy: boolean) {
@@ -274,12 +287,21 @@ export function createMessagesApiValidators(templates: TemplateCatalogue): Messa
 			const check: RequestCheck = request(body)
 				? { violations: [], skippableViolations: [] }
 				: split(request.errors);
-			if (check.violations.length > 0) return check;
 			const value = body as MessagesApiRequest;
-			return { ...check, violations: checkSemantics(value, now, templates), value };
+			// The rules beyond the schema also run, on the messages the schema found sound.
+			const skip = { messages: new Set<number>(), options: false };
+			for (const { property } of check.violations) {
+				const message = /^messages\[(\d+)\]/.exec(property);
+				if (message) skip.messages.add(Number(message[1]));
+				else if (property.startsWith('options')) skip.options = true;
+				else return check;
+			}
+			const violations = [...check.violations, ...checkSemantics(value, now, templates, skip)];
+			return violations.length > 0 ? { ...check, violations } : { ...check, violations, value };
 		},
 		reportsQuery: queryValidator(compile(queries, messagesApiReportsQuerySchema), true),
 		inboundQuery: queryValidator(compile(queries, messagesApiInboundQuerySchema), true),
 		inboundInjection: queryValidator(compile(bodies, inboundInjectionSchema), false),
+		events: queryValidator(compile(bodies, messagesApiEventRequestSchema), false),
 	};
 }

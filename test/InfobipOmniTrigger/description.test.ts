@@ -96,7 +96,9 @@ describe('Infobip OMNI Trigger description', () => {
 		for (const omni of CHANNEL_OPTIONS) {
 			expect(channels).toContainEqual({ name: omni.name, value: omni.value });
 		}
-		expect(channels).toContainEqual({ name: 'Facebook Messenger', value: 'MESSENGER' });
+		expect(channels).toContainEqual({ name: 'Messenger', value: 'MESSENGER' });
+		expect(channels).toContainEqual({ name: 'LINE (Messages API)', value: 'LINE_ON' });
+		expect(channels).toContainEqual({ name: 'Zalo', value: 'ZALO' });
 	});
 
 	it('keeps the secret in a password field', () => {

@@ -106,6 +106,11 @@ describe('Infobip OMNI Trigger: Messages API bodies (hand-written)', () => {
 		const s = await trigger();
 		const response = await push(s.url, { results: [{ event: 'CLICK', messageId: 'x' }] });
 		expect(response.status).toBe(400);
+		expect(JSON.parse(response.body)).toEqual({
+			message:
+				'Not an Infobip OMNI push: results[0] is not a delivery report, seen report or inbound message',
+			hint: 'A delivery report has a status, a seen report a seenAt, an inbound message a receivedAt; a Messages API result names its event (DELIVERY, SEEN, MO, TYPING_STARTED or TYPING_STOPPED).',
+		});
 		expect(s.items()).toEqual([]);
 	});
 });

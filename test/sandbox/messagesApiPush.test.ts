@@ -439,6 +439,33 @@ describe('sandbox: Messages API pushes (delivery, seen, inbound), inbound pull, 
 			expect(sandbox.requests().map((entry) => entry.drill)).toEqual(['rejectDestinations']);
 		});
 
+		it('headers drills add Deprecation and Sunset to a normal answer; a 410 drill answers E410', async () => {
+			const headers = { Deprecation: '@1767225600', Sunset: 'Wed, 01 Jul 2026 00:00:00 GMT' };
+			sandbox.drill({ kind: 'headers', path: '/messages-api/1/messages', headers });
+			const answer = await client.post('/messages-api/1/messages', messengerToSms({}));
+			expect([answer.status, answer.headers.deprecation, answer.headers.sunset]).toEqual([
+				200,
+				headers.Deprecation,
+				headers.Sunset,
+			]);
+			expect(sandbox.messagesApi.acceptedCount()).toBe(1);
+			sandbox.drill({ kind: 'status', path: '/omni/1/advanced', status: 410, headers });
+			const gone = await client.post('/omni/1/advanced', {});
+			expect([gone.status, gone.headers.sunset, gone.data]).toEqual([
+				410,
+				headers.Sunset,
+				{ requestError: { serviceException: { messageId: 'GONE', text: 'Gone' } } },
+			]);
+			sandbox.drill({ kind: 'status', path: '/messages-api/*', status: 410 });
+			const goneToo = await client.get('/messages-api/1/reports');
+			expect([goneToo.status, goneToo.data]).toMatchObject([
+				410,
+				{ errorCode: 'E410', violations: [] },
+			]);
+			const refused = await client.post('/__sandbox/drills', { kind: 'headers', path: '/x' });
+			expect(refused.status).toBe(400);
+		});
+
 		it('latency applies to the Messages API paths', async () => {
 			sandbox.setLatency(60);
 			const started = Date.now();

@@ -8,6 +8,7 @@ import {
 	MESSENGER_USER_PSIDS,
 	type Sandbox,
 	startSandbox,
+	THROTTLE_LIMITS,
 	UNKNOWN_PROPERTY,
 	type Violation,
 	WHATSAPP_SENDERS,
@@ -383,6 +384,22 @@ describe('sandbox: Messages API validation (ApiError envelope)', () => {
 			],
 		],
 		[
+			'schema and semantic violations of different messages, all at once',
+			{
+				messages: [
+					sms('41793026727', { content: { body: { type: 'TEXT' } } }),
+					seedMessage({ destinations: [{ to: PSID }] }),
+				],
+			},
+			[
+				{ property: 'messages[0].content.body.text', violation: 'must not be null' },
+				{
+					property: 'messages[1].destinations[0].byChannel',
+					violation: 'must not be null: failover needs a Channels Destination (byChannel)',
+				},
+			],
+		],
+		[
 			'webhook content type',
 			{ messages: [sms('41793026727', { webhooks: { contentType: 'text/plain' } })] },
 			[
@@ -402,6 +419,39 @@ describe('sandbox: Messages API validation (ApiError envelope)', () => {
 			expect(sandbox.messagesApi.acceptedCount()).toBe(0);
 		},
 	);
+
+	it("takes the main channel entry's (deprecated) byChannel messageId; the same id on several entries is one message", async () => {
+		const byChannel = (smsId: string) => [
+			{ channel: 'SMS', to: '41793026727', messageId: smsId },
+			{ channel: 'MESSENGER', to: PSID, messageId: 'fb-id' },
+		];
+		const answer = await client.post('/messages-api/1/messages', {
+			messages: [seedMessage({ destinations: [{ byChannel: byChannel('sms-id') }] })],
+		});
+		expect((answer.data as { messages: Array<{ messageId: string }> }).messages[0].messageId).toBe(
+			'fb-id',
+		);
+		const same = await client.post('/messages-api/1/messages', {
+			messages: [
+				seedMessage({
+					destinations: [{ byChannel: byChannel('fb-2') }].map((d) => ({
+						byChannel: d.byChannel.map((e) => ({ ...e, messageId: 'fb-2' })),
+					})),
+				}),
+			],
+		});
+		expect(same.status).toBe(200);
+	});
+
+	it('a text/plain body is not an object: 400 in the ApiError envelope', async () => {
+		const answer = await client.post('/messages-api/1/messages', 'messages', {
+			headers: { 'content-type': 'text/plain' },
+		});
+		expect([answer.status, answer.data]).toEqual([
+			400,
+			E400([{ property: 'request', violation: 'must be an object' }]),
+		]);
+	});
 
 	it('ignores unknown fields on /messages (Infobip reports them only on /validate)', async () => {
 		const answer = await client.post('/messages-api/1/messages', {
@@ -452,6 +502,52 @@ describe('sandbox: Messages API validation (ApiError envelope)', () => {
 		).toBe(200);
 	});
 
+	it('POST /messages-api/1/events: typing and seen events per channel, one answer per destination', async () => {
+		const typing = await client.post('/messages-api/1/events', {
+			events: [
+				{
+					event: 'TYPING_STARTED',
+					channel: 'WHATSAPP',
+					sender: '447491163862',
+					destinations: [{ to: '41793026727' }],
+				},
+			],
+		});
+		expect([typing.status, typing.data]).toEqual([
+			200,
+			{
+				bulkId: expect.any(String),
+				messages: [
+					{
+						messageId: expect.any(String),
+						status: MESSAGES_API_ACCEPTED,
+						destination: '41793026727',
+					},
+				],
+			},
+		]);
+		const bad = await client.post('/messages-api/1/events', {
+			events: [
+				{
+					event: 'SEEN',
+					channel: 'WHATSAPP',
+					sender: 's',
+					destinations: [{ to: '1' }, { to: '2' }],
+				},
+				{ event: 'TYPING_STOPPED', channel: 'RCS', sender: 's', destinations: [{ to: '1' }] },
+			],
+		});
+		expect([bad.status, bad.data]).toEqual([
+			400,
+			E400([
+				{ property: 'events[0].messageId', violation: 'must not be null' },
+				{ property: 'events[0].channel', violation: 'must be one of: RCS' },
+				{ property: 'events[0].destinations', violation: 'must contain at most 1 items' },
+				{ property: 'events[1].channel', violation: 'must be one of: APPLE_MB' },
+			]),
+		]);
+	});
+
 	describe('POST /messages-api/1/messages/validate', () => {
 		it('200 with skippableViolations for unknown fields, nothing accepted', async () => {
 			const answer = await client.post('/messages-api/1/messages/validate', {
@@ -484,6 +580,27 @@ describe('sandbox: Messages API validation (ApiError envelope)', () => {
 					skippableViolations: [],
 				},
 			]);
+		});
+
+		it('with throttling on, 10 calls per second (x-throttling-info), then 429 E429', async () => {
+			const throttled = await startSandbox({ clock: { manual: true }, throttling: true });
+			try {
+				const throttledClient = clientFor(throttled);
+				const body = { messages: [seedMessage()] };
+				for (let index = 0; index < THROTTLE_LIMITS.validateMessages.requests; index++) {
+					expect(
+						(await throttledClient.post('/messages-api/1/messages/validate', body)).status,
+					).toBe(200);
+				}
+				const limited = await throttledClient.post('/messages-api/1/messages/validate', body);
+				expect([limited.status, limited.data]).toEqual([429, apiError(429)]);
+				await throttled.advance(THROTTLE_LIMITS.validateMessages.windowMs);
+				expect((await throttledClient.post('/messages-api/1/messages/validate', body)).status).toBe(
+					200,
+				);
+			} finally {
+				await throttled.close();
+			}
 		});
 
 		it('400 with violations (no errorCode, as in the spec example)', async () => {

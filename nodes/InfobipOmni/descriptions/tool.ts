@@ -33,7 +33,8 @@ export const FIELD_HINTS: Record<string, string> = {
 	name: 'the name of the new scenario',
 	limit: 'how many to return at most, a whole number',
 	// Infobip Messages API node (nodes/InfobipMessages).
-	sender: "the sender on the main channel (Messenger Page ID, SMS sender name, WhatsApp number…); keep the workflow's value unless told otherwise",
+	sender:
+		"the sender on the main channel (Messenger Page ID, SMS sender name, WhatsApp number…); keep the workflow's value unless told otherwise",
 	to: 'the recipient on the main channel: a phone number in international format (digits with the country code) or the platform user ID; several separated by commas',
 	text: 'the text of the message (for media: its caption)',
 	thumbnailUrl: 'a public https URL of the video thumbnail (needed for Viber)',
@@ -83,6 +84,7 @@ export function toolDescriptionText(
 	properties: INodeProperties[],
 	resource: string,
 	option: INodePropertyOptions,
+	product = 'Infobip OMNI',
 ): string {
 	const operation = String(option.value);
 	const notices = properties
@@ -98,7 +100,7 @@ export function toolDescriptionText(
 		return `\`${key}\`: ${hint}`;
 	});
 	return [
-		`Infobip OMNI: ${sentence(option.description ?? option.name)}`,
+		`${product}: ${sentence(option.description ?? option.name)}`,
 		...notices,
 		fields.length
 			? `Parameters (only those in this tool's schema are asked for; the workflow sets the rest): ${fields.join('; ')}.`
@@ -107,7 +109,10 @@ export function toolDescriptionText(
 }
 
 /** One `toolDescription` per operation, shown in the tool variant only. */
-export function toolDescriptionProperties(properties: INodeProperties[]): INodeProperties[] {
+export function toolDescriptionProperties(
+	properties: INodeProperties[],
+	product?: string,
+): INodeProperties[] {
 	const resources = properties.find((property) => property.name === 'resource');
 	const result: INodeProperties[] = [];
 	for (const resource of (resources?.options ?? []) as INodePropertyOptions[]) {
@@ -123,7 +128,7 @@ export function toolDescriptionProperties(properties: INodeProperties[]): INodeP
 				name: 'toolDescription',
 				type: 'string',
 				typeOptions: { rows: 4 },
-				default: toolDescriptionText(properties, resourceValue, option),
+				default: toolDescriptionText(properties, resourceValue, option, product),
 				description:
 					'What the AI agent reads about this tool: what it does and what each parameter needs. Add your own rules to it, e.g. which numbers it may send to.',
 				displayOptions: {
@@ -136,7 +141,8 @@ export function toolDescriptionProperties(properties: INodeProperties[]): INodeP
 }
 
 /** The node's properties with the tool descriptions first, where n8n puts its own. */
-export const withToolDescriptions = (properties: INodeProperties[]): INodeProperties[] => [
-	...toolDescriptionProperties(properties),
-	...properties,
-];
+export const withToolDescriptions = (
+	properties: INodeProperties[],
+	/** How the tool description names the node's API (default "Infobip OMNI"). */
+	product?: string,
+): INodeProperties[] => [...toolDescriptionProperties(properties, product), ...properties];

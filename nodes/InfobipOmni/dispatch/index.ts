@@ -167,7 +167,7 @@ function assignMessages<D extends TrackedDestination>(
 	response: unknown,
 	outcomes: Map<number, ItemOutcome>,
 	itemFailure?: DispatchControl['itemFailure'],
-): unknown {
+): { error: unknown; itemIndex: number } | undefined {
 	let firstFailure: { error: unknown; itemIndex: number } | undefined;
 	const body = isObject(response) ? response : {};
 	const messages = (Array.isArray(body.messages) ? body.messages : []).filter(isObject);
@@ -290,9 +290,7 @@ export async function dispatchSends<D extends TrackedDestination = Destination>(
 			for (const item of chunk.items) outcomes.set(item.itemIndex, { notSent: true });
 			return;
 		}
-		const failed = assignMessages(chunk, sent.response, outcomes, control.itemFailure) as
-			| { error: unknown; itemIndex: number }
-			| undefined;
+		const failed = assignMessages(chunk, sent.response, outcomes, control.itemFailure);
 		if (failed && control.stopOnFailure && !stoppedBy) {
 			stoppedBy = { error: failed.error, itemIndexes: [failed.itemIndex] };
 		}

@@ -8,8 +8,7 @@ import { asTrimmedText, quote } from '../../../InfobipOmni/builders/values';
 import { returnAllFields } from '../../../InfobipOmni/descriptions/common';
 import { simplifyReportsField } from '../../../InfobipOmni/reports/field';
 import { simplifyReport } from '../../../InfobipOmni/reports/simplify';
-import { channelOptions } from '../../channelOptions';
-import { MESSAGES_CHANNELS } from '../../channels';
+import { channelOptions, MESSAGES_CHANNELS } from '../../channels';
 import { pullPerItem, type PullTarget } from '../pull';
 
 /** Infobip's get-messages-api-delivery-reports (https://www.infobip.com/docs/api/platform/messages-api). */

@@ -6,8 +6,7 @@ import type { OperationExecute } from '../../../InfobipOmni/actions/types';
 import { asTrimmedText } from '../../../InfobipOmni/builders/values';
 import { returnAllFields } from '../../../InfobipOmni/descriptions/common';
 import { simplifyInboundMessage } from '../../../InfobipOmni/reports/simplify';
-import { channelOptions } from '../../channelOptions';
-import { INBOUND_PULL_CHANNELS } from '../../channels';
+import { channelOptions, INBOUND_PULL_CHANNELS } from '../../channels';
 import { checkMessagesChannel } from '../deliveryReport/getAll.operation';
 import { pullPerItem, type PullTarget } from '../pull';
 

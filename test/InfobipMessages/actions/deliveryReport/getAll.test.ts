@@ -155,6 +155,27 @@ describe('Messages API: Delivery Report → Get Many', () => {
 		expect(run.output).toHaveLength(1500);
 	});
 
+	it('a server that serves the same page again: stops there, with a hint, and loses nothing', async () => {
+		const same = results(1000);
+		server.reply(page(same), page(same));
+		const run = await getReports({ returnAll: true, simplify: false });
+		expect(server.received).toHaveLength(2);
+		expect(run.output).toHaveLength(1000);
+		expect(run.hints.map((hint) => hint.message)).toEqual([
+			'Infobip returned the same 1000 delivery reports twice: the server ignored paging, so Get Many stopped after 1000 delivery reports instead of fetching that page again. Run the node again for any later ones.',
+		]);
+	});
+
+	it('failover steps of the same messages (same message IDs, another channel) are not taken for a repeated page', async () => {
+		const messenger = results(1000);
+		const sms = messenger.map((report) => ({ ...report, channel: 'SMS' }));
+		server.reply(page(messenger), page(sms), page([]));
+		const run = await getReports({ returnAll: true, simplify: false });
+		expect(server.received).toHaveLength(3);
+		expect(run.output).toHaveLength(2000);
+		expect(run.hints).toEqual([]);
+	});
+
 	it('reads the filters per item (expressions), one request per item, each output paired to it', async () => {
 		server.reply(page([result('x')]), page([result('y'), result('y2')]));
 		const run = await getReports(

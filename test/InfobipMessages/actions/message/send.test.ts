@@ -336,6 +336,32 @@ describe('failures', () => {
 		]);
 	});
 
+	it('without Continue On Fail a 500 stops the send: nothing after it, the error names what was accepted', async () => {
+		let calls = 0;
+		server.respondWith((request) => {
+			calls++;
+			if (calls === 2)
+				return { status: 500, body: { errorCode: 'E500', description: 'Internal error' } };
+			return fakeMessagesApi()(request);
+		});
+		const { error } = await send(
+			smsParameters({ requestSettings: { batchSize: 2, requestsInFlight: 1 } }),
+			people(6),
+		);
+		expect(sends()).toHaveLength(2);
+		expect(error?.message).toMatch(/^Infobip accepted 2 of 6 messages, then the node stopped: /);
+		expect(error?.description).toContain(
+			'2 messages of the failed request may have been sent: look them up with Delivery Report → Get Many (Message ID) before sending them again.',
+		);
+		const context = (error as unknown as { context: IDataObject }).context;
+		expect(context.accepted).toEqual([
+			{ itemIndex: 0, to: '41793020000', messageId: derived(0), status: 'PENDING' },
+			{ itemIndex: 1, to: '41793020001', messageId: derived(1), status: 'PENDING' },
+		]);
+		expect(context.failedItems).toEqual([2, 3]);
+		expect(context.notSentItems).toEqual([4, 5]);
+	});
+
 	it('Continue On Fail: a refused item becomes its error item, the others are sent', async () => {
 		const { output, errorOutput } = await send(
 			smsParameters(),
