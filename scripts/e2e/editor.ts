@@ -79,6 +79,8 @@ interface Panel {
 	credentialType?: string;
 	/** The panel whose options collections this one repeats (not expanded again, for time). */
 	sameOptionsAs?: string;
+	/** A parameter label to scroll to the middle of the panel before its screenshot. */
+	scrollTo?: string;
 }
 
 interface Option {
@@ -206,10 +208,14 @@ function messagesSendPanels(messages: Description): Panel[] {
 		messages.properties.find((p) => p.name === 'messageType' && p.type === 'options' && shown(p))
 			?.options ?? [];
 	const list: Panel[] = [
-		panel('failover', 'with a failover step', {
-			channel: 'MESSENGER',
-			failover: { steps: [{ channel: 'SMS' }] },
-		}),
+		{
+			...panel('failover', 'with a failover step', {
+				channel: 'MESSENGER',
+				failover: { steps: [{ channel: 'SMS' }] },
+			}),
+			// The README's image of Send: the main message and its failover step, side by side.
+			scrollTo: 'Failover',
+		},
 	];
 	for (const type of messageTypes.filter((option) => option.value !== 'content')) {
 		// Templates exist on WhatsApp (among others): the channel that shows the template picker.
@@ -456,6 +462,22 @@ async function openPanel(page: Page, panel: Panel) {
 		timeout: 20_000,
 	});
 	await page.waitForTimeout(1_000); // lint and issue computation, icons
+}
+
+/** Scrolls the open panel so that the parameter labelled `label` sits in its middle. */
+async function scrollToLabel(page: Page, label: string) {
+	const found = await page.evaluate((text) => {
+		// The innermost element of the parameters whose text is the label (input or collection title).
+		const match = [
+			...document.querySelectorAll('[data-test-id="ndv"] [data-test-id="node-parameters"] *'),
+		].find(
+			(element) => element.children.length === 0 && (element.textContent ?? '').trim() === text,
+		);
+		match?.scrollIntoView({ block: 'center' });
+		return Boolean(match);
+	}, label);
+	expect(found, `no parameter labelled "${label}" in the panel`);
+	await page.waitForTimeout(300);
 }
 
 async function closePanel(page: Page) {
@@ -745,6 +767,7 @@ async function main() {
 			await check(`${label}: opens with no issue, lint or JSON error before input`, async () => {
 				await openPanel(page, panel);
 				open = true;
+				if (panel.scrollTo) await scrollToLabel(page, panel.scrollTo);
 				await page.screenshot({ path: join(OUT_DIR, `${panel.id}.png`) });
 				const found = await markers(page, '[data-test-id="ndv"]');
 				atOpen = found;
