@@ -292,7 +292,11 @@ async function runOnce(
 		const last = spec.measured[spec.measured.length - 1];
 		const problems: string[] = [];
 		if (status !== 'success') problems.push(`status ${status}`);
-		const accepted = sandbox.acceptedCount();
+		// OMNI and the Messages API count their accepted destinations apart.
+		const accepted =
+			spec.workload === 'messages-personalised'
+				? sandbox.messagesApi.acceptedCount()
+				: sandbox.acceptedCount();
 		if (accepted !== spec.n)
 			problems.push(`sandbox accepted ${accepted} destinations, not ${spec.n}`);
 		if (
