@@ -1,5 +1,5 @@
 // Dev-only (never shipped, never scanned): n8n Cloud's runtime rules do not apply here.
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 /**
  * The e2e's Messages API part (scripts/e2e/run.ts runs the checks): the example
  * examples/messenger-sms-failover.json as it is, and e2e-only workflows built from it:
