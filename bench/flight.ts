@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 export const LATENCY_MS = 20;
 
 /**
- * Requests to /omni/ paths in flight, counted on the server side through Node's HTTP
+ * Requests to /omni/ and /messages-api/ paths in flight, counted on the server side through Node's HTTP
  * diagnostics channels: started (all), current and max (at once) since the last reset.
  */
 export const flight = {
@@ -25,7 +25,7 @@ export const flight = {
 const counted = new WeakSet<ServerResponse>();
 diagnostics.subscribe('http.server.request.start', (message) => {
 	const { request, response } = message as { request: IncomingMessage; response: ServerResponse };
-	if (!request.url?.startsWith('/omni/')) return;
+	if (!/^\/(omni|messages-api)\//.test(request.url ?? '')) return;
 	counted.add(response);
 	flight.started++;
 	flight.current++;

@@ -1,19 +1,24 @@
 // Dev-only (never shipped, never scanned): n8n Cloud's runtime rules do not apply here.
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
 /**
- * `npm run demo`: runs examples/facebook-sms-failover.json (the seed's Facebook → SMS flow, the
- * same file users import into n8n) through n8n-core's WorkflowExecute against the local sandbox:
- * create the scenario, send a text to four kinds of recipient and an image to a fifth, wait for
- * the reports, get them, and print who got what over which channel at what price.
+ * `npm run demo`: runs the seed's flow both ways, each the same file users import into n8n,
+ * through n8n-core's WorkflowExecute against the local sandbox, and prints who got what over
+ * which channel at what price:
+ * 1. examples/facebook-sms-failover.json (Infobip OMNI): create the scenario, send a text to four
+ *    kinds of recipient and an image to a fifth, wait for the reports, get them;
+ * 2. examples/messenger-sms-failover.json (Infobip Messages API): send Messenger with an SMS
+ *    failover step to three kinds of recipient (PSID and phone number each), wait, get the reports.
  *
- * The Infobip OMNI node is the real one; the n8n-nodes-base nodes of the workflow (Manual
+ * The Infobip nodes are the real ones; the n8n-nodes-base nodes of the workflows (Manual
  * Trigger, Set, Split Out, Wait) are stand-ins described in scripts/workflow-runner.ts. The Wait
- * node's 10 s pass on the sandbox's clock, not in real time.
+ * nodes' 10 s pass on the sandbox's clock, not in real time.
  *
  * Real account (the node never reads the environment; this script does):
  *   INFOBIP_BASE_URL=https://xxxxx.api.infobip.com INFOBIP_API_KEY=… \
- *     npm run demo -- --live --yes-send-real-messages --to 41790000000 --facebook-app-key <key>
- * (or INFOBIP_USERNAME and INFOBIP_PASSWORD instead of INFOBIP_API_KEY).
+ *     npm run demo -- --live --yes-send-real-messages --to 41790000000 --facebook-app-key <key> \
+ *       [--messenger-page-id <page id> --psid <PSID>]
+ * (or INFOBIP_USERNAME and INFOBIP_PASSWORD instead of INFOBIP_API_KEY). Without
+ * --messenger-page-id and --psid the live run skips the Messages API flow.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,6 +36,7 @@ import { runWorkflow, type WorkflowJson } from './workflow-runner';
 const print = (line = '') => process.stdout.write(`${line}\n`);
 
 export const DEMO_WORKFLOW = 'examples/facebook-sms-failover.json';
+export const MESSAGES_DEMO_WORKFLOW = 'examples/messenger-sms-failover.json';
 
 /** The repository root, from the sources (scripts/) or from the build (.dev-dist/scripts/). */
 function repositoryRoot(): string {
@@ -38,19 +44,25 @@ function repositoryRoot(): string {
 	return resolve(__dirname, up);
 }
 
-export function loadDemoWorkflow(): WorkflowJson {
-	return JSON.parse(readFileSync(join(repositoryRoot(), DEMO_WORKFLOW), 'utf8')) as WorkflowJson;
+export function loadDemoWorkflow(file = DEMO_WORKFLOW): WorkflowJson {
+	return JSON.parse(readFileSync(join(repositoryRoot(), file), 'utf8')) as WorkflowJson;
 }
 
 const USAGE = `Usage: npm run demo [-- options]
-  (no options)                 run examples/facebook-sms-failover.json against a local sandbox
-  --live                       run it against the Infobip account in the environment:
+  (no options)                 run examples/facebook-sms-failover.json (OMNI), then
+                                 examples/messenger-sms-failover.json (Messages API),
+                                 against a local sandbox
+  --live                       run them against the Infobip account in the environment:
                                  INFOBIP_BASE_URL and INFOBIP_API_KEY,
                                  or INFOBIP_BASE_URL, INFOBIP_USERNAME and INFOBIP_PASSWORD
   --yes-send-real-messages     required with --live: real messages are sent and charged
   --to <phone>[,<phone>…]      with --live: the recipients (international format)
   --facebook-app-key <key>     with --live: your Facebook application key (the FACEBOOK step's sender)
   --sms-sender <sender>        with --live: the SMS step's sender (default InfoSMS)
+  --messenger-page-id <id>     with --live: your Messenger Page ID (the Messages API flow's sender)
+  --psid <psid>[,<psid>…]      with --live: the Messenger users (page-scoped IDs), the n-th
+                                 failing over to SMS on the n-th --to number; without these
+                                 two, the live run skips the Messages API flow
   --wait <seconds>             with --live: how long to wait for reports (default 60)
 With INFOBIP_BASE_URL pointing at localhost or 127.0.0.1 (e.g. \`npm run sandbox\`), the demo uses
 that sandbox without --live (credentials default to the sandbox's Aladdin / open sesame).`;
@@ -61,9 +73,17 @@ interface Arguments {
 	to: string[];
 	facebookAppKey?: string;
 	smsSender: string;
+	messengerPageId?: string;
+	psids: string[];
 	waitSeconds: number;
 	help: boolean;
 }
+
+const list = (value: string) =>
+	value
+		.split(',')
+		.map((entry) => entry.trim())
+		.filter(Boolean);
 
 function parseArguments(argv: string[]): Arguments | string {
 	const parsed: Arguments = {
@@ -71,6 +91,7 @@ function parseArguments(argv: string[]): Arguments | string {
 		confirmed: false,
 		to: [],
 		smsSender: 'InfoSMS',
+		psids: [],
 		waitSeconds: 60,
 		help: false,
 	};
@@ -85,18 +106,19 @@ function parseArguments(argv: string[]): Arguments | string {
 				parsed.confirmed = true;
 				break;
 			case '--to':
-				parsed.to.push(
-					...value()
-						.split(',')
-						.map((phone) => phone.trim())
-						.filter(Boolean),
-				);
+				parsed.to.push(...list(value()));
 				break;
 			case '--facebook-app-key':
 				parsed.facebookAppKey = value();
 				break;
 			case '--sms-sender':
 				parsed.smsSender = value();
+				break;
+			case '--messenger-page-id':
+				parsed.messengerPageId = value();
+				break;
+			case '--psid':
+				parsed.psids.push(...list(value()));
 				break;
 			case '--wait':
 				parsed.waitSeconds = Number(value());
@@ -171,6 +193,23 @@ export function chooseTarget(
 	return 'set INFOBIP_API_KEY, or INFOBIP_USERNAME and INFOBIP_PASSWORD';
 }
 
+/**
+ * Whether the live run also runs the Messages API flow: true with --messenger-page-id and --psid,
+ * false with neither; a string is a refusal (one without the other, or a PSID without a phone).
+ */
+export function messagesApiLive(
+	args: Pick<Arguments, 'to' | 'messengerPageId' | 'psids'>,
+): boolean | string {
+	const page = Boolean(args.messengerPageId);
+	if (!page && !args.psids.length) return false;
+	if (!page) return '--psid needs --messenger-page-id <id> (the Messenger sender of your account)';
+	if (!args.psids.length) return '--messenger-page-id needs --psid <PSID> (who gets the message)';
+	if (args.psids.length > args.to.length) {
+		return `--psid gives ${args.psids.length} Messenger users but --to only ${args.to.length} phone numbers: each user's SMS failover needs one`;
+	}
+	return true;
+}
+
 /** The workflow as the live run needs it: your recipients, your Facebook key, no new default. */
 function forLiveAccount(workflow: WorkflowJson, args: Arguments): WorkflowJson {
 	const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowJson;
@@ -193,11 +232,30 @@ function forLiveAccount(workflow: WorkflowJson, args: Arguments): WorkflowJson {
 	return copy;
 }
 
-/** Points every Infobip OMNI node at the chosen credential type. */
+/** The Messages API workflow as the live run needs it: your Page, your users, your numbers. */
+function forLiveMessagesApi(workflow: WorkflowJson, args: Arguments): WorkflowJson {
+	const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowJson;
+	const node = (name: string) => copy.nodes.find((n) => n.name === name) as INode;
+	node('Recipients').parameters.jsonOutput = JSON.stringify({
+		recipients: args.psids.map((psid, index) => ({
+			who: `Recipient ${index + 1}`,
+			psid,
+			phone: args.to[index],
+		})),
+	});
+	const send = node('Send Text').parameters as IDataObject;
+	send.sender = args.messengerPageId;
+	const steps = (send.failover as { steps: IDataObject[] }).steps;
+	steps[0] = { ...steps[0], sender: args.smsSender };
+	node('Wait for Reports').parameters.amount = args.waitSeconds;
+	return copy;
+}
+
+/** Points every Infobip OMNI and Messages API node at the chosen credential type. */
 function withCredential(workflow: WorkflowJson, target: Target): WorkflowJson {
 	const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowJson;
 	for (const node of copy.nodes) {
-		if (!node.type.endsWith('.infobipOmni')) continue;
+		if (!/\.infobip(Omni|Messages)$/.test(node.type)) continue;
 		node.parameters.authentication =
 			target.credentialType === 'infobipOmniApiKeyApi' ? 'apiKey' : 'basicAuth';
 		node.credentials = { [target.credentialType]: { id: 'demo', name: 'demo' } };
@@ -224,7 +282,10 @@ export interface DemoResult {
 	delivered: number;
 }
 
-/** Runs the demo workflow and returns its report table; the caller provides the target. */
+/** What the Messages API's Get Many hands out in the demo (the sandbox's rule, as Infobip's). */
+const MESSAGES_API_REPORTS = 'one per channel tried';
+
+/** Runs a demo workflow and returns its report table; the caller provides the target. */
 export async function runDemo(
 	workflow: WorkflowJson,
 	target: Target,
@@ -232,6 +293,7 @@ export async function runDemo(
 	log: (line: string) => void = () => {},
 ): Promise<DemoResult> {
 	let step = 0;
+	const messagesApi = workflow.nodes.some((node) => node.type.endsWith('.infobipMessages'));
 	const result = await runWorkflow({
 		workflow: withCredential(workflow, target),
 		credentials: { [target.credentialType]: target.credentials },
@@ -247,7 +309,7 @@ export async function runDemo(
 						: name === 'Send Text' || name === 'Send Rich Media'
 							? `${items.length} message${items.length === 1 ? '' : 's'} ${[...new Set(items.map((i) => i.json.status))].join(', ')}`
 							: name === 'Get Delivery Reports'
-								? `${items.length} reports (one per scenario step tried)`
+								? `${items.length} reports (${messagesApi ? MESSAGES_API_REPORTS : 'one per scenario step tried'})`
 								: `${items.length} item${items.length === 1 ? '' : 's'}`;
 			log(`${++step}. ${name}: ${detail}`);
 		},
@@ -288,6 +350,20 @@ export async function runDemo(
 	return { rows, messages: who.size, delivered };
 }
 
+/** The two flows the demo runs, in order. */
+const FLOWS = [
+	{
+		file: DEMO_WORKFLOW,
+		api: 'Infobip OMNI',
+		summary: 'the failed Facebook steps failed over to SMS.',
+	},
+	{
+		file: MESSAGES_DEMO_WORKFLOW,
+		api: 'Infobip Messages API',
+		summary: 'where Messenger could not deliver, the SMS failover step took over.',
+	},
+];
+
 async function main(): Promise<number> {
 	const args = parseArguments(process.argv.slice(2));
 	if (typeof args === 'string' || args.help) {
@@ -295,17 +371,18 @@ async function main(): Promise<number> {
 		return typeof args === 'string' ? 2 : 0;
 	}
 	const chosen = chooseTarget(process.env, args);
-	if (typeof chosen === 'string') {
-		print(`demo refused: ${chosen}`);
+	const live = typeof chosen === 'object' && chosen.kind === 'live';
+	const withMessagesApi = live ? messagesApiLive(args) : true;
+	const refusal = typeof chosen === 'string' ? chosen : withMessagesApi;
+	if (typeof refusal === 'string') {
+		print(`demo refused: ${refusal}`);
 		return 2;
 	}
-	let workflow = loadDemoWorkflow();
 	let sandbox: Sandbox | undefined;
 	let target: Target;
 	let wait: (ms: number) => Promise<void>;
-	if (chosen) {
+	if (typeof chosen === 'object') {
 		target = chosen;
-		if (target.kind === 'live') workflow = forLiveAccount(workflow, args);
 		wait = (ms) => new Promise((done) => setTimeout(done, ms));
 	} else {
 		sandbox = await startSandbox({ clock: { manual: true } });
@@ -324,22 +401,40 @@ async function main(): Promise<number> {
 		// The Wait node's interval passes on the sandbox's clock: deliveries happen, no real wait.
 		wait = async (ms) => await running.advance(ms);
 	}
-	print(`${DEMO_WORKFLOW} through n8n-core's WorkflowExecute`);
-	print(`Infobip OMNI ${target.kind} at ${target.baseUrl} (${target.describe})`);
-	if (target.kind === 'live') {
-		print(
-			`Sending real messages to ${args.to.join(', ')}; waiting ${args.waitSeconds} s for reports.`,
-		);
-	}
-	print();
 	try {
-		const result = await runDemo(workflow, target, wait, print);
-		print();
-		print(table([['Recipient', 'To', 'Channel', 'Status', 'Price'], ...result.rows]));
-		print();
-		print(
-			`${result.delivered} of ${result.messages} messages delivered; the failed Facebook steps failed over to SMS.`,
-		);
+		for (const [index, flow] of FLOWS.entries()) {
+			let workflow = loadDemoWorkflow(flow.file);
+			if (index > 0) print(`\n${'-'.repeat(72)}\n`);
+			if (target.kind === 'live') {
+				if (flow.file === MESSAGES_DEMO_WORKFLOW && withMessagesApi !== true) {
+					print(
+						`${flow.file}: skipped (a live run sends it only with --messenger-page-id and --psid)`,
+					);
+					continue;
+				}
+				workflow =
+					flow.file === DEMO_WORKFLOW
+						? forLiveAccount(workflow, args)
+						: forLiveMessagesApi(workflow, args);
+			}
+			print(`${flow.file} through n8n-core's WorkflowExecute`);
+			print(`${flow.api} ${target.kind} at ${target.baseUrl} (${target.describe})`);
+			if (target.kind === 'live') {
+				const to = flow.file === DEMO_WORKFLOW ? args.to : args.psids;
+				print(
+					`Sending real messages to ${to.join(', ')}; waiting ${args.waitSeconds} s for reports.`,
+				);
+			}
+			print();
+			const result = await runDemo(workflow, target, wait, print);
+			print();
+			// The Messages API's reports carry no price: no empty column then.
+			const priced = result.rows.some((row) => row[4]);
+			const rows = [['Recipient', 'To', 'Channel', 'Status', 'Price'], ...result.rows];
+			print(table(priced ? rows : rows.map((row) => row.slice(0, 4))));
+			print();
+			print(`${result.delivered} of ${result.messages} messages delivered; ${flow.summary}`);
+		}
 		return 0;
 	} finally {
 		await sandbox?.close();

@@ -5,8 +5,9 @@
  * through n8n-core's real `WorkflowExecute`, following its connections, in this process.
  *
  * What is real: n8n-core's engine (execution order v1, `executeOnce`, paired items, expressions
- * such as `$('Create Scenario').first()`), the Infobip OMNI node itself, and its credentials,
- * resolved as n8n's CLI resolves them (test/support/harness.ts's `TestCredentialsHelper`).
+ * such as `$('Create Scenario').first()`), the Infobip OMNI and Infobip Messages API nodes
+ * themselves, and their credentials, resolved as n8n's CLI resolves them
+ * (test/support/harness.ts's `TestCredentialsHelper`).
  *
  * What is a stand-in: n8n-nodes-base is not installed here, so the few core nodes the demo
  * workflow uses are small stand-ins with the same type name, version and output shape, each
@@ -42,6 +43,7 @@ import {
 	type IWorkflowSettings,
 } from 'n8n-workflow';
 
+import { InfobipMessages } from '../nodes/InfobipMessages/InfobipMessages.node';
 import { InfobipOmni } from '../nodes/InfobipOmni/InfobipOmni.node';
 import { additionalDataFor, PACKAGE_NAME, TestCredentialsHelper } from '../test/support/harness';
 
@@ -184,9 +186,10 @@ const STAND_INS: Record<string, StandIn> = {
 	}),
 };
 
-/** The package's own node types: the real ones. (The trigger needs n8n's webhook server.) */
+/** The package's own action nodes: the real ones. (The trigger needs n8n's webhook server.) */
 const PACKAGE_TYPES: Record<string, INodeType> = {
 	[`${PACKAGE_NAME}.infobipOmni`]: new InfobipOmni(),
+	[`${PACKAGE_NAME}.infobipMessages`]: new InfobipMessages(),
 };
 
 export const STAND_IN_TYPES = Object.keys(STAND_INS);

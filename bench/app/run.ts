@@ -9,7 +9,7 @@
  * accepted destinations) and the process's VmHWM. Writes <out>/results.json and
  * <out>/results.md and prints the table.
  *
- * Options: --sizes 1000,10000  --repeats 3  --workloads broadcast,personalised
+ * Options: --sizes 1000,10000  --repeats 3  --workloads broadcast,personalised[,messages-personalised]
  *          --variants node,http,codeHttp  --in-flight N (the node's Requests in Flight)
  *          --profile <caseId> (one extra run under --cpu-prof, summarised into profile.md)
  *          --out <dir> (default: bench/)
@@ -66,8 +66,9 @@ const sizes = list('sizes', '1000,10000')
 	.map(Number)
 	.filter((n) => Number.isInteger(n) && n > 0 && n < 10_000_000);
 const REPEATS = Math.max(1, Number(argument('repeats', '3')) || 1);
-const workloads = list('workloads', 'broadcast,personalised').filter(
-	(w): w is AppWorkload => w === 'broadcast' || w === 'personalised',
+const WORKLOADS: AppWorkload[] = ['broadcast', 'personalised', 'messages-personalised'];
+const workloads = list('workloads', 'broadcast,personalised').filter((w): w is AppWorkload =>
+	WORKLOADS.includes(w as AppWorkload),
 );
 const variants = list('variants', 'node,http,codeHttp').filter(
 	(v): v is AppVariant => v === 'node' || v === 'http' || v === 'codeHttp',
@@ -291,7 +292,11 @@ async function runOnce(
 		const last = spec.measured[spec.measured.length - 1];
 		const problems: string[] = [];
 		if (status !== 'success') problems.push(`status ${status}`);
-		const accepted = sandbox.acceptedCount();
+		// OMNI and the Messages API count their accepted destinations apart.
+		const accepted =
+			spec.workload === 'messages-personalised'
+				? sandbox.messagesApi.acceptedCount()
+				: sandbox.acceptedCount();
 		if (accepted !== spec.n)
 			problems.push(`sandbox accepted ${accepted} destinations, not ${spec.n}`);
 		if (
@@ -645,7 +650,7 @@ async function main(): Promise<boolean> {
 				executionMs: 'stoppedAt − startedAt of the execution',
 				processMs: 'the `n8n execute` process from spawn to exit (boot and shutdown included)',
 				requests:
-					'counted by this process (the sandbox) through the http.server.request.start / response.finish diagnostics channels, /omni/ paths only',
+					'counted by this process (the sandbox) through the http.server.request.start / response.finish diagnostics channels, /omni/ and /messages-api/ paths only',
 				floor:
 					'ceil(requests / inFlight) × latency; inFlight: the node’s Requests in Flight for node, the observed peak for the others',
 				peakRss:

@@ -6,10 +6,13 @@
  *   every item has its own text);
  * - http: n8n's HTTP Request node, one POST /omni/1/advanced per item, the body the node sends;
  * - codeHttp (broadcast only): a Code node folds all items into one body, one HTTP Request.
+ * The workload `messages-personalised` is the Messages API's: each item its own SMS text, through
+ * the Infobip Messages API node's Send (Batch Size 100: one request per 100 items), or n8n's HTTP
+ * Request node, one POST /messages-api/1/messages per item with the body of one message.
  */
 import { BENCH_SCENARIO, BROADCAST_TEXT, parametersFor, phoneFor } from '../cases';
 
-export type AppWorkload = 'broadcast' | 'personalised';
+export type AppWorkload = 'broadcast' | 'personalised' | 'messages-personalised';
 export type AppVariant = 'node' | 'http' | 'codeHttp';
 
 /** n8n-nodes-base.httpRequest's newest typeVersion in n8n 2.41.1 (HttpRequest.node.js). */
@@ -18,6 +21,12 @@ export const HTTP_REQUEST_VERSION = 4.5;
 export const CODE_VERSION = 2;
 /** nodes/InfobipOmni/InfobipOmni.node.ts `version`. */
 export const OMNI_VERSION = 1;
+/** nodes/InfobipMessages/InfobipMessages.node.ts `version`. */
+export const MESSAGES_VERSION = 1;
+/** The Messages API node's Batch Size in the bench: ceil(N / 100) requests. */
+export const MESSAGES_BATCH_SIZE = 100;
+/** The SMS sender of the Messages API workload. */
+const MESSAGES_SENDER = 'InfoSMS';
 
 export const NODE_CREDENTIAL = { id: 'ibOmniBenchNode1', name: 'Infobip OMNI bench (Basic)' };
 export const HTTP_CREDENTIAL = { id: 'ibOmniBenchHttp1', name: 'Infobip OMNI bench (HTTP Basic)' };
@@ -51,7 +60,8 @@ export function appCase(
 	n: number,
 	requestsInFlight?: number,
 ): AppCase {
-	const workflowId = `ibBench${workload === 'broadcast' ? 'B' : 'P'}${VARIANT_CODE[variant]}${String(n).padStart(7, '0')}`;
+	const code = { broadcast: 'B', personalised: 'P', 'messages-personalised': 'M' }[workload];
+	const workflowId = `ibBench${code}${VARIANT_CODE[variant]}${String(n).padStart(7, '0')}`;
 	return {
 		id: `${workload}-${n}-${variant}`,
 		workflowId,
@@ -81,6 +91,8 @@ const textIn = (workload: AppWorkload) =>
 
 function measuredNodes(spec: AppCase, sandboxUrl: string): { nodes: Json[]; chain: string[] } {
 	const position = (step: number) => [440 + step * 220, 0];
+	const workload = spec.workload;
+	if (workload === 'messages-personalised') return messagesNodes(spec, sandboxUrl, position(0));
 	if (spec.variant === 'node') {
 		return {
 			chain: [SEND],
@@ -91,7 +103,7 @@ function measuredNodes(spec: AppCase, sandboxUrl: string): { nodes: Json[]; chai
 					type: 'n8n-nodes-infobip-omni.infobipOmni',
 					typeVersion: OMNI_VERSION,
 					position: position(0),
-					parameters: parametersFor(spec),
+					parameters: parametersFor({ ...spec, workload }),
 					credentials: { infobipOmniBasicAuthApi: NODE_CREDENTIAL },
 				},
 			],
@@ -117,7 +129,7 @@ function measuredNodes(spec: AppCase, sandboxUrl: string): { nodes: Json[]; chai
 	});
 	if (spec.variant === 'http') {
 		// Spaces between the braces: "}}" would end the expression early.
-		const text = textIn(spec.workload);
+		const text = textIn(workload);
 		return {
 			chain: [HTTP],
 			nodes: [
@@ -145,6 +157,69 @@ function measuredNodes(spec: AppCase, sandboxUrl: string): { nodes: Json[]; chai
 				parameters: { jsCode: aggregate },
 			},
 			http('={{ $json.body }}', 1),
+		],
+	};
+}
+
+/** The Messages API workload: the node's Send, or one HTTP Request per item. */
+function messagesNodes(
+	spec: AppCase,
+	sandboxUrl: string,
+	position: number[],
+): { nodes: Json[]; chain: string[] } {
+	if (spec.variant === 'node') {
+		return {
+			chain: [SEND],
+			nodes: [
+				{
+					id: uuid(spec, 3),
+					name: SEND,
+					type: 'n8n-nodes-infobip-omni.infobipMessages',
+					typeVersion: MESSAGES_VERSION,
+					position,
+					parameters: {
+						resource: 'message',
+						operation: 'send',
+						channel: 'SMS',
+						sender: MESSAGES_SENDER,
+						to: '={{ $json.phone }}',
+						text: '={{ $json.text }}',
+						requestSettings: {
+							batchSize: MESSAGES_BATCH_SIZE,
+							...(spec.requestsInFlight !== undefined
+								? { requestsInFlight: spec.requestsInFlight }
+								: {}),
+						},
+					},
+					credentials: { infobipOmniBasicAuthApi: NODE_CREDENTIAL },
+				},
+			],
+		};
+	}
+	if (spec.variant !== 'http') throw new Error(`${spec.id}: no such variant of this workload`);
+	// One message per request, as a user would build it (spaces keep "}}" from ending the expression).
+	const jsonBody = `={{ { messages: [ { channel: 'SMS', sender: ${JSON.stringify(MESSAGES_SENDER)}, destinations: [ { to: $json.phone } ], content: { body: { type: 'TEXT', text: $json.text } } } ] } }}`;
+	return {
+		chain: [HTTP],
+		nodes: [
+			{
+				id: uuid(spec, 3),
+				name: HTTP,
+				type: 'n8n-nodes-base.httpRequest',
+				typeVersion: HTTP_REQUEST_VERSION,
+				position,
+				parameters: {
+					method: 'POST',
+					url: `${sandboxUrl}/messages-api/1/messages`,
+					authentication: 'genericCredentialType',
+					genericAuthType: 'httpBasicAuth',
+					sendBody: true,
+					specifyBody: 'json',
+					jsonBody,
+					options: {},
+				},
+				credentials: { httpBasicAuth: HTTP_CREDENTIAL },
+			},
 		],
 	};
 }

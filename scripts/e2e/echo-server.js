@@ -1,4 +1,5 @@
-// Answers every request with one scenario and logs method, URL and Authorization as JSON lines.
+// Answers every OMNI request with one scenario and every Messages API request with no results;
+// logs method, URL and Authorization as JSON lines.
 const http = require('node:http');
 const fs = require('node:fs');
 
@@ -10,6 +11,7 @@ http
 			JSON.stringify({ method: req.method, url: req.url, auth: req.headers.authorization }) + '\n',
 		);
 		res.writeHead(200, { 'content-type': 'application/json' });
+		if (req.url.startsWith('/messages-api/')) return res.end('{"results":[]}');
 		res.end(
 			JSON.stringify({
 				scenarios: [

@@ -10,15 +10,18 @@
  *   without the scope, one answers 404 like a web server that is not Infobip), creates the
  *   credentials through n8n's REST API and opens each credential's dialog: n8n tests an existing
  *   credential when its dialog opens; the banner must say what to fix;
- * - builds one workflow with a node for every resource × operation of Infobip OMNI (read from the
- *   built description in dist/), the trigger and the AI tool variant n8n derives, opens each
- *   panel and checks that nothing is marked before input: no parameter issue, no node issue on
- *   the canvas, no lint error, no "Unexpected end of JSON input", no clipped label; then adds
- *   every option of each options collection (defaults only) and checks again;
+ * - builds one workflow with a node for every resource × operation of Infobip OMNI and of Infobip
+ *   Messages API (read from the built descriptions in dist/), the trigger and the AI tool variants
+ *   n8n derives, and the Messages API's Send with a failover step, a template message and each
+ *   body type; opens each panel and checks that nothing is marked before input: no parameter
+ *   issue, no node issue on the canvas, no lint error, no "Unexpected end of JSON input", no
+ *   clipped label; then adds every option of each options collection (defaults only) and checks
+ *   again;
+ * - opens examples/messenger-sms-failover.json's canvas: no node with an issue icon;
  * - writes one screenshot per panel and dialog into docs/screenshots/editor/ (1440×900).
  * Prints one line per check, then `editor: N passed, M failed`; exits 1 if any failed.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -31,9 +34,11 @@ import { N8nHome, ROOT, runSync } from './n8n';
 
 const CHROMIUM = '/usr/bin/chromium';
 const VIEWPORT = { width: 1440, height: 900 };
-const GLOBAL_TIMEOUT_MS = 8 * 60_000;
+const GLOBAL_TIMEOUT_MS = 12 * 60_000;
 const OUT_DIR = join(ROOT, 'docs/screenshots/editor');
 const PACKAGE = 'n8n-nodes-infobip-omni';
+/** The example whose canvas the editor test opens (the Messages API's seed flow). */
+const MESSAGES_EXAMPLE = 'messenger-sms-failover.json';
 
 type Json = Record<string, unknown>;
 
@@ -46,6 +51,7 @@ const README_PANELS: Record<string, string> = {
 	'infobipOmni-message-sendAdvanced-every-channel-1.png': 'panel-send-advanced.png',
 	'infobipOmni-scenario-create-with-step.png': 'panel-scenario-create.png',
 	'infobipOmniTrigger.png': 'panel-trigger.png',
+	'infobipMessages-message-send-failover.png': 'panel-messages-send.png',
 	'credential-basic-401.png': 'credential-wrong-password.png',
 };
 
@@ -73,6 +79,8 @@ interface Panel {
 	credentialType?: string;
 	/** The panel whose options collections this one repeats (not expanded again, for time). */
 	sameOptionsAs?: string;
+	/** A parameter label to scroll to the middle of the panel before its screenshot. */
+	scrollTo?: string;
 }
 
 interface Option {
@@ -103,13 +111,11 @@ function description(file: string, className: string): Description {
 	return new module[className]().description;
 }
 
-/** Every resource × operation of the action node, the tool variant once, the trigger once. */
-function panels(): Panel[] {
-	const action = description('InfobipOmni/InfobipOmni.node.js', 'InfobipOmni');
-	const trigger = description(
-		'InfobipOmniTrigger/InfobipOmniTrigger.node.js',
-		'InfobipOmniTrigger',
-	);
+/**
+ * One action node's panels: every resource × operation, then the tool variant n8n derives, once.
+ * `prefix` keeps canvas names apart where two nodes share an action ("Get many delivery reports").
+ */
+function actionPanels(action: Description, prefix = ''): Panel[] {
 	const defaultCredential = action.credentials?.[0]?.name;
 	const resources = action.properties.find((p) => p.name === 'resource')?.options ?? [];
 	const list: Panel[] = [];
@@ -121,7 +127,7 @@ function panels(): Panel[] {
 		for (const operation of operations?.options ?? []) {
 			list.push({
 				id: `${action.name}-${resource.value}-${operation.value}`,
-				name: operation.action ?? `${resource.name} ${operation.name}`,
+				name: `${prefix}${operation.action ?? `${resource.name} ${operation.name}`}`,
 				type: `${PACKAGE}.${action.name}`,
 				parameters: { resource: resource.value, operation: operation.value },
 				credentialType: defaultCredential,
@@ -147,6 +153,18 @@ function panels(): Panel[] {
 			sameOptionsAs: first.id,
 		});
 	}
+	return list;
+}
+
+/** Every panel: both action nodes (and their tools), the trigger, and the filled-in variants. */
+function panels(): Panel[] {
+	const action = description('InfobipOmni/InfobipOmni.node.js', 'InfobipOmni');
+	const messages = description('InfobipMessages/InfobipMessages.node.js', 'InfobipMessages');
+	const trigger = description(
+		'InfobipOmniTrigger/InfobipOmniTrigger.node.js',
+		'InfobipOmniTrigger',
+	);
+	const list: Panel[] = actionPanels(action);
 	list.push({
 		id: trigger.name,
 		name: trigger.displayName,
@@ -154,7 +172,60 @@ function panels(): Panel[] {
 		parameters: {},
 		credentialType: trigger.credentials?.[0]?.name,
 	});
-	list.push(...everyChannelPanels(action, defaultCredential));
+	list.push(...everyChannelPanels(action, action.credentials?.[0]?.name));
+	list.push(...actionPanels(messages, 'Messages API: '));
+	list.push(...messagesSendPanels(messages));
+	return list;
+}
+
+/**
+ * The Messages API's Send filled in the ways that show more fields: a failover step, a template
+ * message, and each body type (read from the built description), so that every label they show
+ * is on screen for the clipped-label check.
+ */
+function messagesSendPanels(messages: Description): Panel[] {
+	const credentialType = messages.credentials?.[0]?.name;
+	const send = `${messages.name}-message-send`;
+	const panel = (suffix: string, name: string, parameters: Json): Panel => ({
+		id: `${send}-${suffix}`,
+		name: `Messages API: Send, ${name}`,
+		type: `${PACKAGE}.${messages.name}`,
+		parameters: { resource: 'message', operation: 'send', ...parameters },
+		credentialType,
+		sameOptionsAs: send,
+	});
+	const shown = (property: Property) => {
+		const show = property.displayOptions?.show ?? {};
+		return (
+			(show.resource ?? ['message']).includes('message') &&
+			(show.operation ?? ['send']).includes('send')
+		);
+	};
+	const bodyTypes =
+		messages.properties.find((p) => p.name === 'bodyType' && p.type === 'options' && shown(p))
+			?.options ?? [];
+	const messageTypes =
+		messages.properties.find((p) => p.name === 'messageType' && p.type === 'options' && shown(p))
+			?.options ?? [];
+	const list: Panel[] = [
+		{
+			...panel('failover', 'with a failover step', {
+				channel: 'MESSENGER',
+				failover: { steps: [{ channel: 'SMS' }] },
+			}),
+			// The README's image of Send: the main message and its failover step, side by side.
+			scrollTo: 'Failover',
+		},
+	];
+	for (const type of messageTypes.filter((option) => option.value !== 'content')) {
+		// Templates exist on WhatsApp (among others): the channel that shows the template picker.
+		list.push(
+			panel(type.value, `${type.name} message`, { channel: 'WHATSAPP', messageType: type.value }),
+		);
+	}
+	for (const type of bodyTypes) {
+		list.push(panel(`body-${type.value}`, `${type.name} body`, { bodyType: type.value }));
+	}
 	return list;
 }
 
@@ -391,6 +462,22 @@ async function openPanel(page: Page, panel: Panel) {
 		timeout: 20_000,
 	});
 	await page.waitForTimeout(1_000); // lint and issue computation, icons
+}
+
+/** Scrolls the open panel so that the parameter labelled `label` sits in its middle. */
+async function scrollToLabel(page: Page, label: string) {
+	const found = await page.evaluate((text) => {
+		// The innermost element of the parameters whose text is the label (input or collection title).
+		const match = [
+			...document.querySelectorAll('[data-test-id="ndv"] [data-test-id="node-parameters"] *'),
+		].find(
+			(element) => element.children.length === 0 && (element.textContent ?? '').trim() === text,
+		);
+		match?.scrollIntoView({ block: 'center' });
+		return Boolean(match);
+	}, label);
+	expect(found, `no parameter labelled "${label}" in the panel`);
+	await page.waitForTimeout(300);
 }
 
 async function closePanel(page: Page) {
@@ -680,6 +767,7 @@ async function main() {
 			await check(`${label}: opens with no issue, lint or JSON error before input`, async () => {
 				await openPanel(page, panel);
 				open = true;
+				if (panel.scrollTo) await scrollToLabel(page, panel.scrollTo);
 				await page.screenshot({ path: join(OUT_DIR, `${panel.id}.png`) });
 				const found = await markers(page, '[data-test-id="ndv"]');
 				atOpen = found;
@@ -740,6 +828,45 @@ async function main() {
 			});
 			await closePanel(page).catch(() => undefined);
 		}
+
+		// The Messages API example as users import it: its canvas shows no issue before input.
+		await check(
+			`canvas of examples/${MESSAGES_EXAMPLE}: every node shown, none with an issue icon`,
+			async () => {
+				const example = JSON.parse(
+					readFileSync(join(ROOT, 'examples', MESSAGES_EXAMPLE), 'utf8'),
+				) as Json & { nodes: Json[] };
+				const created = await rest<{ id: string }>(home, cookie, '/workflows', {
+					name: example.name,
+					// The sandbox credential in place of the example's "Infobip OMNI account".
+					nodes: example.nodes.map((node) =>
+						node.credentials && basicOk
+							? { ...node, credentials: { infobipOmniBasicAuthApi: basicOk } }
+							: node,
+					),
+					connections: example.connections,
+					settings: example.settings,
+				});
+				await navigate(page, home.baseUrl, `/workflow/${created.id}`);
+				await page.waitForFunction(
+					(count) => document.querySelectorAll('[data-test-id="canvas-node"]').length === count,
+					example.nodes.length,
+					{ timeout: 30_000 },
+				);
+				await page.waitForTimeout(1_500);
+				await page.screenshot({
+					path: join(OUT_DIR, `example-${MESSAGES_EXAMPLE.replace(/\.json$/, '.png')}`),
+				});
+				const found = await markers(page, '.vue-flow');
+				const named = await page.evaluate(() =>
+					[...document.querySelectorAll('[data-test-id="canvas-node"]')]
+						.filter((node) => node.querySelector('[data-test-id="node-issues"]'))
+						.map((node) => node.getAttribute('data-node-name')),
+				);
+				expect(found.length === 0, `${named.join(', ') || found.join('; ')}`);
+				return `${example.nodes.length} nodes`;
+			},
+		);
 	} catch (error) {
 		tally.failed++;
 		print(

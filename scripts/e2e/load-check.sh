@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Proves that the real n8n app loads the packed package: installs the tarball as a community
-# package, imports one credential of each type, runs a workflow with the node under each of them
+# package, imports one credential of each type, runs a workflow with each action node (Infobip
+# OMNI, Infobip Messages API) under each of them
 # (`n8n execute`), and checks the status and the Authorization headers a local server received.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -39,10 +40,15 @@ node -e '
 	const run = JSON.parse(text.slice(text.search(/^\{/m)));
 	const received = fs.readFileSync(log, "utf8").trim().split("\n").map((l) => JSON.parse(l));
 	const auths = received.map((r) => r.auth);
+	// Infobip OMNI, then Infobip Messages API, each under Basic auth and the API key.
 	const expected = ["Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==", "App test-key-123"];
-	const ok = run.status === "success" && JSON.stringify(auths) === JSON.stringify(expected)
-		&& received.every((r) => r.url === "/omni/1/scenarios?page=0&limit=5");
-	console.log(`n8n execute: status ${run.status}, ${received.length} requests, headers ${JSON.stringify(auths)}, ${ms} ms`);
+	const urls = received.map((r) => r.url);
+	const ok = run.status === "success" && JSON.stringify(auths) === JSON.stringify([...expected, ...expected])
+		&& JSON.stringify(urls) === JSON.stringify([
+			"/omni/1/scenarios?page=0&limit=5", "/omni/1/scenarios?page=0&limit=5",
+			"/messages-api/1/reports?limit=5", "/messages-api/1/reports?limit=5",
+		]);
+	console.log(`n8n execute: status ${run.status}, ${received.length} requests ${JSON.stringify(urls)}, headers ${JSON.stringify(auths)}, ${ms} ms`);
 	console.log(ok ? "LOAD CHECK OK" : "LOAD CHECK FAILED");
 	process.exit(ok ? 0 : 1);
 ' "$work/execute.out" "$work/received.jsonl" "$elapsed_ms"

@@ -43,6 +43,19 @@ import {
 	TOOL_NODE,
 } from './agent';
 import { check, expect, print, tally } from './checks';
+import {
+	BATCH_ITEMS,
+	BATCH_SIZE,
+	batchText,
+	EVERY_STEP_WEBHOOKS,
+	exampleRecipients,
+	expectedReports,
+	MESSAGES_WORKFLOWS,
+	messagesApiWorkflows,
+	seedBody,
+	seedMessage,
+	TRIGGER_WEBHOOK_ID,
+} from './messagesApi';
 import { N8nHome, parseRawOutput, ROOT, type CliResult } from './n8n';
 
 type Json = Record<string, unknown>;
@@ -84,6 +97,7 @@ const PUBLISHED = [
 	WORKFLOWS.batchRetry,
 	WORKFLOWS.redirect,
 	WORKFLOWS.legacyOnce,
+	MESSAGES_WORKFLOWS.trigger,
 ];
 const ALERT_PLACEHOLDER = 'https://hooks.example.com/infobip-omni-alerts';
 const BASIC = 'Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==';
@@ -93,6 +107,20 @@ const same = (actual: unknown, expected: unknown, what: string) =>
 		JSON.stringify(actual) === JSON.stringify(expected),
 		`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`,
 	);
+
+/** JSON with its object keys sorted: bodies compared by content, not by key order. */
+const canonical = (value: unknown): unknown =>
+	Array.isArray(value)
+		? value.map(canonical)
+		: value && typeof value === 'object'
+			? Object.fromEntries(
+					Object.keys(value)
+						.sort()
+						.map((key) => [key, canonical((value as Json)[key])]),
+				)
+			: value;
+const sameJson = (actual: unknown, expected: unknown, what: string) =>
+	same(canonical(actual), canonical(expected), what);
 
 const output = (runData: RunData, node: string, index = 0): Json[] =>
 	(runData[node]?.[0]?.data?.main?.[index] ?? []).map((item) => item.json);
@@ -459,6 +487,7 @@ function prepareImports(
 		legacyOnceWorkflow(),
 		expressionsWorkflow(),
 		agentWorkflow(CREDENTIAL),
+		...messagesApiWorkflows(CREDENTIAL),
 	];
 	for (const workflow of extra) {
 		writeFileSync(join(dir, 'workflows', `${String(workflow.id)}.json`), JSON.stringify(workflow));
@@ -509,9 +538,12 @@ function productionWebhookPaths(): string[] {
 	const examples = readdirSync(join(ROOT, 'examples'))
 		.filter((file) => file.endsWith('.json'))
 		.map((file) => JSON.parse(readFileSync(join(ROOT, 'examples', file), 'utf8')) as Json);
-	const workflows = [...examples, ...e2eWorkflows(), legacyOnceWorkflow()].filter((workflow) =>
-		PUBLISHED.includes(String(workflow.id)),
-	);
+	const workflows = [
+		...examples,
+		...e2eWorkflows(),
+		legacyOnceWorkflow(),
+		...messagesApiWorkflows(CREDENTIAL),
+	].filter((workflow) => PUBLISHED.includes(String(workflow.id)));
 	return workflows.flatMap((workflow) =>
 		(workflow.nodes as Json[])
 			.filter((node) => typeof node.webhookId === 'string' && !String(node.type).endsWith('.wait'))
@@ -557,7 +589,7 @@ async function main(): Promise<void> {
 		const n8n = home;
 
 		const imported = await check(
-			'import: the sandbox, redirecting and model stand-in credentials, the 5 example workflows and 7 e2e-only ones',
+			'import: the sandbox, redirecting and model stand-in credentials, the 6 example workflows and 10 e2e-only ones',
 			async () => {
 				const { dir, files, count } = prepareImports(
 					n8n,
@@ -671,6 +703,144 @@ async function main(): Promise<void> {
 					'reports',
 				);
 				return `${reports.length} reports`;
+			},
+		);
+
+		// --- messenger-sms-failover (the Messages API), headless ---
+		const MESSAGES = '/messages-api/1/messages';
+		const recipients = exampleRecipients();
+		let messenger: Awaited<ReturnType<typeof execute>> | undefined;
+		await check(
+			'messenger-sms-failover: n8n execute --id finishes with status success',
+			async () => {
+				messenger = await execute(n8n, sandbox, MESSAGES_WORKFLOWS.example);
+				same(messenger.run.status, 'success', 'status');
+				return `${messenger.attempt.ms} ms (10 s of it the Wait node), exit code ${messenger.attempt.code}`;
+			},
+		);
+		await check(
+			`messenger-sms-failover: the sandbox got one POST ${MESSAGES} with the ${recipients.length} recipients' Messenger → SMS messages (the seed's shape each, PSID on MESSENGER, phone on SMS, reports for every step) and one report fetch, with Basic auth`,
+			() => {
+				expect(messenger, 'no run');
+				const requests = messenger.requests;
+				same(
+					requests.map((request) => `${request.method} ${request.path}`),
+					[`POST ${MESSAGES}`, 'GET /messages-api/1/reports'],
+					'requests',
+				);
+				expect(
+					requests.every((request) => request.headers.authorization === BASIC),
+					'Authorization',
+				);
+				const body = requests[0].body as { messages: Array<{ destinations: Json[] }> };
+				const ids = body.messages.map((message) => String(message.destinations[0]?.messageId));
+				sameJson(
+					body,
+					{
+						messages: recipients.map((recipient, index) =>
+							seedMessage(ids[index], recipient.psid, recipient.phone, EVERY_STEP_WEBHOOKS),
+						),
+						options: { messageOrdering: { stopOnFailure: false } },
+					},
+					'body',
+				);
+				return `message IDs ${ids.join(', ')}`;
+			},
+		);
+		await check(
+			"messenger-sms-failover: n8n's execution data has one Send Text item per recipient, paired, with the body's message ID and the PSID",
+			() => {
+				expect(messenger, 'no run');
+				const runData = (messenger.run.data as { resultData: { runData: RunData } }).resultData
+					.runData;
+				const items = runData['Send Text']?.[0]?.data?.main?.[0] ?? [];
+				const body = messenger.requests[0]?.body as {
+					messages: Array<{ destinations: Json[] }>;
+				};
+				same(
+					items.map((item) => [
+						pairedIndex(item),
+						item.json.to,
+						item.json.channel,
+						item.json.messageId,
+					]),
+					recipients.map((recipient, index) => [
+						index,
+						recipient.psid,
+						'MESSENGER',
+						body.messages[index]?.destinations[0]?.messageId,
+					]),
+					'items (pairedItem, to, channel, messageId)',
+				);
+				return `statuses ${items.map((item) => String(item.json.status)).join(', ')}`;
+			},
+		);
+		await check(
+			'messenger-sms-failover: the delivery reports: MESSENGER delivered for the PSID; SMS delivered after the failover for the SMS-only recipient; both steps failed for the unreachable one',
+			() => {
+				expect(messenger, 'no run');
+				const runData = (messenger.run.data as { resultData: { runData: RunData } }).resultData
+					.runData;
+				const reports = output(runData, 'Get Delivery Reports').map(
+					(report) =>
+						`${String(report.to)} ${String(report.channel)} ${String(report.statusGroup)}`,
+				);
+				same(sorted(reports), sorted(expectedReports(recipients)), 'reports');
+				return `${reports.length} reports`;
+			},
+		);
+		await check(
+			"messages api seed: the example's Send node with the seed's PSID and phone number sends exactly the seed's Messenger → SMS body (its message ID derived by the node)",
+			async () => {
+				const { run, requests } = await execute(n8n, sandbox, MESSAGES_WORKFLOWS.seed);
+				same(run.status, 'success', 'status');
+				same(
+					requests.map((request) => `${request.method} ${request.path}`),
+					[`POST ${MESSAGES}`],
+					'requests',
+				);
+				const runData = (run.data as { resultData: { runData: RunData } }).resultData.runData;
+				const [item] = output(runData, 'Send Text');
+				const messageId = String(item?.messageId);
+				sameJson(requests[0].body, seedBody(messageId), 'body');
+				expect(
+					messageId.includes('61f3824d-ae50-4fb1-a293-4d5e6f708104'),
+					`the message ID ${messageId} is not derived from the node`,
+				);
+				return JSON.stringify(requests[0].body).slice(0, 200);
+			},
+		);
+		await check(
+			`messages api batch: ${BATCH_ITEMS} items, each its own text, Batch Size ${BATCH_SIZE}: ${Math.ceil(BATCH_ITEMS / BATCH_SIZE)} POSTs of 100, 100, 50 messages, each its item's text; ${BATCH_ITEMS} output items paired in order with the bodies' message IDs`,
+			async () => {
+				const { run, requests, attempt } = await execute(n8n, sandbox, MESSAGES_WORKFLOWS.batch);
+				same(run.status, 'success', 'status');
+				const posts = requests.filter((request) => request.path === MESSAGES);
+				same(posts.length, requests.length, 'requests other than sends');
+				type Sent = {
+					messages: Array<{ content: { body: { text: string } }; destinations: Json[] }>;
+				};
+				same(
+					posts.map((request) => (request.body as Sent).messages.length),
+					[100, 100, 50],
+					'messages per POST',
+				);
+				const messages = posts.flatMap((request) => (request.body as Sent).messages);
+				same(
+					messages.map((message) => message.content.body.text),
+					Array.from({ length: BATCH_ITEMS }, (_, index) => batchText(index)),
+					'texts',
+				);
+				const runData = (run.data as { resultData: { runData: RunData } }).resultData.runData;
+				const items = runData.Send?.[0]?.data?.main?.[0] ?? [];
+				same(
+					items.map((item) => [pairedIndex(item), item.json.messageId]),
+					messages.map((message, index) => [index, message.destinations[0]?.messageId]),
+					'items (pairedItem, messageId)',
+				);
+				same(new Set(items.map((item) => item.json.messageId)).size, BATCH_ITEMS, 'distinct IDs');
+				const time = runData.Send?.[0] as { executionTime?: number } | undefined;
+				return `${posts.length} POSTs; Send ran ${String(time?.executionTime)} ms (n8n execute ${attempt.ms} ms)`;
 			},
 		);
 
@@ -1198,6 +1368,117 @@ async function main(): Promise<void> {
 					'emitted, kept, discarded',
 				);
 				return 'emitted 1+1, kept 1+0';
+			},
+		);
+
+		// --- the trigger receives the Messages API's pushes (sandbox → Production URL) ---
+		const messagesTriggerUrl = `${n8n.baseUrl}/webhook/${TRIGGER_WEBHOOK_ID}/webhook`;
+		const triggerItems = async (count: number) => {
+			const list = await finishedExecutions(MESSAGES_WORKFLOWS.trigger, count, 45_000);
+			const executions = await Promise.all(
+				list.slice(-count).map(async (execution) => await storedExecution(execution.id)),
+			);
+			same(
+				executions.map((execution) => execution.status),
+				executions.map(() => 'success'),
+				'execution status',
+			);
+			return executions.flatMap((execution) =>
+				output(execution.data?.resultData.runData ?? {}, 'Infobip OMNI Trigger'),
+			);
+		};
+		await check(
+			"messages api trigger: a Messenger → SMS send to the sandbox with the trigger's Production URL as Delivery URL and Reports for Every Step: the sandbox pushes 2 Messages API delivery reports (each answered 200), the trigger emits them as MESSENGER UNDELIVERABLE and SMS DELIVERED",
+			async () => {
+				const pushesFrom = sandbox.pushes().length;
+				const messageId = 'e2e-messages-push-1';
+				const response = await fetch(`${sandbox.baseUrl}/messages-api/1/messages`, {
+					method: 'POST',
+					headers: { authorization: BASIC, 'content-type': 'application/json' },
+					body: JSON.stringify({
+						messages: [
+							{
+								...seedMessage(messageId, '1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b', '41793027401'),
+								webhooks: {
+									delivery: { url: messagesTriggerUrl, receiveTriggeredFailoverReports: true },
+								},
+							},
+						],
+					}),
+				});
+				expect(response.ok, `the sandbox answered ${response.status}: ${await response.text()}`);
+				const pushes = await waitFor('2 pushes answered', () => {
+					const attempts = sandbox.pushes().slice(pushesFrom);
+					return attempts.length >= 2 &&
+						attempts.every((push) => push.status !== undefined || push.error)
+						? attempts
+						: undefined;
+				});
+				same(
+					pushes.map((push) => [push.url, push.status]),
+					[
+						[messagesTriggerUrl, 200],
+						[messagesTriggerUrl, 200],
+					],
+					'pushes (URL, answer)',
+				);
+				const items = await triggerItems(2);
+				same(
+					items.map(
+						(item) =>
+							`${String(item.event)} ${String(item.messageId)} ${String(item.to)} ${String(item.channel)} ${String(item.statusGroup)}`,
+					),
+					[
+						`deliveryReport ${messageId} 1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b MESSENGER UNDELIVERABLE`,
+						`deliveryReport ${messageId} 41793027401 SMS DELIVERED`,
+					],
+					'trigger items',
+				);
+				return `dedupeKeys ${items.map((item) => String(item.dedupeKey)).join(', ')}`;
+			},
+		);
+		await check(
+			"messages api trigger: an inbound Messenger message injected into the sandbox is pushed to the trigger's Production URL (answered 200) and emitted as an inbound message: channel, from, to, text",
+			async () => {
+				const pushesFrom = sandbox.pushes().length;
+				sandbox.messagesApi.setInboundUrl(messagesTriggerUrl);
+				try {
+					await sandbox.messagesApi.injectInbound({
+						channel: 'MESSENGER',
+						sender: '1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b',
+						destination: 'FacebookApplicationKey',
+						text: 'Where is my parcel?',
+						messageId: 'e2e-messages-inbound-1',
+					});
+					const pushes = await waitFor('the inbound push answered', () => {
+						const attempts = sandbox.pushes().slice(pushesFrom);
+						return attempts.length >= 1 &&
+							attempts.every((push) => push.status !== undefined || push.error)
+							? attempts
+							: undefined;
+					});
+					same(
+						pushes.map((push) => [push.url, push.status]),
+						[[messagesTriggerUrl, 200]],
+						'push (URL, answer)',
+					);
+				} finally {
+					sandbox.messagesApi.setInboundUrl(undefined);
+				}
+				const [item] = (await triggerItems(3)).slice(-1);
+				same(
+					[item?.event, item?.messageId, item?.channel, item?.from, item?.to, item?.text],
+					[
+						'inboundMessage',
+						'e2e-messages-inbound-1',
+						'MESSENGER',
+						'1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b',
+						'FacebookApplicationKey',
+						'Where is my parcel?',
+					],
+					'trigger item (event, messageId, channel, from, to, text)',
+				);
+				return `dedupeKey ${String(item?.dedupeKey)}`;
 			},
 		);
 

@@ -1,6 +1,13 @@
 import { startSandbox, type Sandbox } from '../../sandbox';
-import { chooseTarget, loadDemoWorkflow, runDemo } from '../../scripts/demo';
+import {
+	chooseTarget,
+	loadDemoWorkflow,
+	MESSAGES_DEMO_WORKFLOW,
+	messagesApiLive,
+	runDemo,
+} from '../../scripts/demo';
 import { runWorkflow } from '../../scripts/workflow-runner';
+import { SEED_MESSENGER_TEXT, SEED_SMS_TEXT } from '../fixtures/messagesSeed';
 import { SEED_CREATE_SCENARIO, SEED_FACEBOOK_USER } from '../fixtures/seed';
 
 const BASIC = 'Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==';
@@ -85,6 +92,116 @@ describe('npm run demo: examples/facebook-sms-failover.json through WorkflowExec
 	});
 });
 
+describe('npm run demo: examples/messenger-sms-failover.json (the Messages API) through WorkflowExecute', () => {
+	let sandbox: Sandbox;
+	const lines: string[] = [];
+	let result: Awaited<ReturnType<typeof runDemo>>;
+	let clockMoved = 0;
+	/** The example's recipients, as its Recipients node lists them. */
+	const recipients = (
+		JSON.parse(
+			String(
+				loadDemoWorkflow(MESSAGES_DEMO_WORKFLOW).nodes.find((node) => node.name === 'Recipients')
+					?.parameters.jsonOutput,
+			),
+		) as { recipients: Array<{ who: string; psid: string; phone: string }> }
+	).recipients;
+
+	beforeAll(async () => {
+		sandbox = await startSandbox({ clock: { manual: true } });
+		const target = chooseTarget(
+			{ INFOBIP_BASE_URL: sandbox.baseUrl },
+			{ live: false, confirmed: false, to: [] },
+		);
+		if (!target || typeof target === 'string') throw new TypeError(String(target));
+		const before = sandbox.clock.now();
+		result = await runDemo(
+			loadDemoWorkflow(MESSAGES_DEMO_WORKFLOW),
+			target,
+			async (ms) => await sandbox.advance(ms),
+			(line) => lines.push(line),
+		);
+		clockMoved = sandbox.clock.now() - before;
+	});
+
+	afterAll(async () => await sandbox.close());
+
+	it('runs every node of the workflow in order, no scenario to create', () => {
+		expect(lines).toEqual([
+			'1. Start: 1 item',
+			'2. Recipients: 1 item',
+			'3. One Item per Recipient: 3 items',
+			'4. Send Text: 3 messages PENDING',
+			'5. Wait for Reports: 3 items',
+			'6. Get Delivery Reports: 5 reports (one per channel tried)',
+		]);
+	});
+
+	it('has the recipients the brief names: a Messenger user, one reachable by SMS only, one unreachable', () => {
+		expect(recipients.map((recipient) => recipient.who)).toEqual([
+			'Messenger user',
+			'SMS only',
+			'Unreachable',
+		]);
+		expect(recipients[0].psid).toBe(SEED_FACEBOOK_USER);
+	});
+
+	it('gets the reports: Messenger delivers to the PSID it knows, SMS takes over for the others', () => {
+		const [user, smsOnly, unreachable] = recipients;
+		expect(result.rows).toEqual([
+			['Messenger user', user.psid, 'MESSENGER', 'DELIVERED', ''],
+			['SMS only', smsOnly.psid, 'MESSENGER', 'UNDELIVERABLE', ''],
+			['SMS only', smsOnly.phone, 'SMS', 'DELIVERED', ''],
+			['Unreachable', unreachable.psid, 'MESSENGER', 'UNDELIVERABLE', ''],
+			['Unreachable', unreachable.phone, 'SMS', 'UNDELIVERABLE', ''],
+		]);
+		expect(result).toMatchObject({ messages: 3, delivered: 2 });
+	});
+
+	it("sends one request with one message per recipient, each the seed's Messenger → SMS message, then one report fetch", () => {
+		const requests = sandbox.requests();
+		expect(requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+			'POST /messages-api/1/messages',
+			'GET /messages-api/1/reports',
+		]);
+		expect(requests.every((request) => request.headers.authorization === BASIC)).toBe(true);
+		const body = requests[0].body as {
+			messages: Array<{ destinations: Array<{ messageId: string }> }>;
+		};
+		expect(body).toEqual({
+			messages: recipients.map((recipient, index) => ({
+				channel: 'MESSENGER',
+				sender: 'FacebookApplicationKey',
+				destinations: [
+					{
+						byChannel: [
+							{ channel: 'MESSENGER', to: recipient.psid },
+							{ channel: 'SMS', to: recipient.phone },
+						],
+						messageId: body.messages[index].destinations[0].messageId,
+					},
+				],
+				content: { body: { type: 'TEXT', text: SEED_MESSENGER_TEXT } },
+				webhooks: { delivery: { receiveTriggeredFailoverReports: true } },
+				failover: [
+					{
+						channel: 'SMS',
+						sender: 'InfoSMS',
+						content: { body: { type: 'TEXT', text: SEED_SMS_TEXT } },
+					},
+				],
+			})),
+			options: { messageOrdering: { stopOnFailure: false } },
+		});
+		const ids = body.messages.map((message) => message.destinations[0].messageId);
+		expect(new Set(ids).size).toBe(3);
+	});
+
+	it('lets the Wait node pass on the sandbox clock (10 s), not in real time', () => {
+		expect(clockMoved).toBe(10_000);
+	});
+});
+
 describe('npm run demo: where it may run', () => {
 	const none = { live: false, confirmed: false, to: [] };
 	const live = { live: true, confirmed: true, to: ['41790000000'], facebookAppKey: 'fb-app' };
@@ -109,6 +226,19 @@ describe('npm run demo: where it may run', () => {
 		expect(chooseTarget(env, { ...live, to: [] })).toMatch(/needs --to/);
 		expect(chooseTarget(env, { ...live, facebookAppKey: undefined })).toMatch(/facebook-app-key/);
 		expect(chooseTarget({}, live)).toMatch(/needs INFOBIP_BASE_URL/);
+	});
+
+	it('runs the Messages API flow live only with --messenger-page-id and --psid, each PSID with a phone', () => {
+		const to = ['41790000000', '41790000001'];
+		expect(messagesApiLive({ to, psids: [] })).toBe(false);
+		expect(messagesApiLive({ to, psids: ['psid-1'], messengerPageId: 'page' })).toBe(true);
+		expect(messagesApiLive({ to, psids: ['psid-1'] })).toMatch(/--psid needs --messenger-page-id/);
+		expect(messagesApiLive({ to, psids: [], messengerPageId: 'page' })).toMatch(
+			/--messenger-page-id needs --psid/,
+		);
+		expect(messagesApiLive({ to, psids: ['a', 'b', 'c'], messengerPageId: 'page' })).toMatch(
+			/3 Messenger users but --to only 2 phone numbers/,
+		);
 	});
 
 	it('runs live with the API key or the username and password, and never describes a secret', () => {

@@ -7,6 +7,7 @@ import { NodeHelpers, type INode, type INodeType } from 'n8n-workflow';
 
 import { InfobipOmniApiKeyApi } from '../../credentials/InfobipOmniApiKeyApi.credentials';
 import { InfobipOmniBasicAuthApi } from '../../credentials/InfobipOmniBasicAuthApi.credentials';
+import { InfobipMessages } from '../../nodes/InfobipMessages/InfobipMessages.node';
 import { InfobipOmni } from '../../nodes/InfobipOmni/InfobipOmni.node';
 import { DEDUPE_KEY_FIELD } from '../../nodes/InfobipOmniTrigger/dedupe';
 import { InfobipOmniTrigger } from '../../nodes/InfobipOmniTrigger/InfobipOmniTrigger.node';
@@ -19,6 +20,7 @@ const load = (name: string) =>
 
 const PACKAGE_TYPES: Record<string, INodeType> = {
 	'n8n-nodes-infobip-omni.infobipOmni': new InfobipOmni(),
+	'n8n-nodes-infobip-omni.infobipMessages': new InfobipMessages(),
 	'n8n-nodes-infobip-omni.infobipOmniTrigger': new InfobipOmniTrigger(),
 };
 
@@ -57,10 +59,11 @@ const CREDENTIAL_TYPES = [new InfobipOmniBasicAuthApi().name, new InfobipOmniApi
 const E2E_CREDENTIAL = { id: 'ibOmniBasicAuth1', name: 'Infobip OMNI account' };
 
 describe('example workflows', () => {
-	it('are the five the README describes', () => {
+	it('are the six the README describes', () => {
 		expect(files.sort()).toEqual([
 			'facebook-sms-failover.json',
 			'failure-alert.json',
+			'messenger-sms-failover.json',
 			'report-once.json',
 			'send-then-check-report.json',
 			'webhook-send.json',
@@ -154,7 +157,7 @@ describe('example workflows', () => {
 
 		it('names the credential the e2e imports (users pick their own after import)', () => {
 			for (const node of workflow.nodes) {
-				if (node.type === 'n8n-nodes-infobip-omni.infobipOmni') {
+				if (/\.infobip(Omni|Messages)$/.test(node.type)) {
 					const types = Object.keys(node.credentials ?? {});
 					expect(types).toHaveLength(1);
 					expect(CREDENTIAL_TYPES).toContain(types[0]);
@@ -194,8 +197,9 @@ describe('example workflows', () => {
 		expect(workflow.connections[remove?.name ?? '']?.main).toHaveLength(1);
 	});
 
-	it('the demo workflow runs in process; the others need the real n8n app', () => {
+	it('the demo workflows run in process; the others need the real n8n app', () => {
 		expect(unsupportedNodes(load('facebook-sms-failover.json'))).toEqual([]);
+		expect(unsupportedNodes(load('messenger-sms-failover.json'))).toEqual([]);
 		expect(unsupportedNodes(load('webhook-send.json'))).toEqual([
 			'CRM Event: n8n-nodes-base.webhook has no stand-in',
 		]);
