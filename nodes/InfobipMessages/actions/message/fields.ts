@@ -3,7 +3,13 @@ import type { INodeProperties } from 'n8n-workflow';
 import { requestSettings } from '../../../InfobipOmni/descriptions/common';
 import { sendRequestSettings, simplifyField } from '../../../InfobipOmni/actions/message/fields';
 import { LIMITS } from '../../../InfobipOmni/limits';
-import { BODY_TYPES, CHANNEL_INFO, channelOptions, MESSAGES_CHANNELS } from '../../channels';
+import {
+	BODY_TYPES,
+	CHANNEL_INFO,
+	channelOptions,
+	MESSAGES_CHANNELS,
+	TEMPLATE_CHANNELS,
+} from '../../channels';
 
 /**
  * The fields of Message → Send and Message → Validate (the same message, sent or only checked).
@@ -126,6 +132,8 @@ const stepFields: INodeProperties[] = [
 		default: '',
 		description:
 			'Instead of a text: a template of the step channel (Apple Messages for Business, RCS, Viber Business Messages, WhatsApp)',
+		// Relative to the step: only channels that take templates show it.
+		displayOptions: { show: { channel: [...TEMPLATE_CHANNELS] } },
 	},
 	{
 		displayName: 'Template Language',
@@ -133,6 +141,7 @@ const stepFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. en',
+		displayOptions: { show: { channel: [...TEMPLATE_CHANNELS] } },
 	},
 	{
 		displayName: 'Validity Period',

@@ -163,3 +163,32 @@ describe('400 violations in the node’s words', () => {
 		expect(messageFieldLabel('mystery.field')).toBeUndefined();
 	});
 });
+
+describe('Failover step fields', () => {
+	const failover = properties.find((property) => property.name === 'failover');
+	const stepFields = (
+		(failover?.options ?? []) as Array<{ name: string; values: INodeProperties[] }>
+	).find((option) => option.name === 'steps')?.values as INodeProperties[];
+
+	/** The step's fields shown for a step on this channel (displayOptions relative to the step). */
+	const shownInStep = (channel: string) =>
+		stepFields
+			.filter((field) =>
+				NodeHelpers.displayParameter({ channel }, field, null, description, { channel }),
+			)
+			.map((field) => field.name);
+
+	it.each(['SMS', 'MMS', 'MESSENGER', 'INSTAGRAM_DM', 'LINE_ON', 'VIBER_BOT'])(
+		'a %s step shows no template fields',
+		(channel) => {
+			expect(shownInStep(channel)).not.toContain('templateName');
+			expect(shownInStep(channel)).not.toContain('templateLanguage');
+		},
+	);
+
+	it.each(['WHATSAPP', 'RCS', 'VIBER_BM', 'APPLE_MB'])('a %s step shows them', (channel) => {
+		expect(shownInStep(channel)).toEqual(
+			expect.arrayContaining(['templateName', 'templateLanguage']),
+		);
+	});
+});
