@@ -11,6 +11,7 @@ import { ParameterError } from '../../builders/parameterError';
 import { asTrimmedText } from '../../builders/values';
 import {
 	dispatchSends,
+	UNCONFIRMED,
 	type DispatchSettings,
 	type ItemOutcome,
 	type PreparedSend,
@@ -259,6 +260,14 @@ export function mayHaveBeenSent(error: ItemError): boolean {
 	return !(status >= 300 && status < 500);
 }
 
+/** An unconfirmed message's status names where a user of this node looks it up. */
+function unconfirmedIn(message: IDataObject, lookUp: string): IDataObject {
+	if (message.missingFromResponse !== true) return message;
+	const where = lookUp.includes('(') ? lookUp : `${lookUp} (Message ID)`;
+	const description = UNCONFIRMED.description.replace('Log → Get Many (Message ID)', where);
+	return { ...message, status: { ...(message.status as IDataObject), description } };
+}
+
 /** Accepted messages named in the stop error's description (all of them are in its context). */
 const ACCEPTED_SHOWN = 5;
 
@@ -493,7 +502,12 @@ export function sendPipelineOperation<D extends TrackedDestination>(
 				continue;
 			}
 			for (const message of outcome?.messages ?? []) {
-				const json = pipeline.output(message, outcome?.bulkId, itemIndex, settings.simplify);
+				const json = pipeline.output(
+					unconfirmedIn(message, pipeline.lookUp),
+					outcome?.bulkId,
+					itemIndex,
+					settings.simplify,
+				);
 				output.push({ json, pairedItem: { item: itemIndex } });
 			}
 		}

@@ -208,6 +208,19 @@ describe('personalised batching', () => {
 			}),
 		]);
 	});
+
+	it('an unconfirmed message says where to look it up in this node (no Log here)', async () => {
+		server.respondWith(fakeMessagesApi({ dropLast: true }));
+		const { output } = await send(smsParameters(), people(2));
+		expect(output[0].json.status).not.toBe('UNCONFIRMED');
+		expect(output[1].json).toMatchObject({
+			to: '41793020001',
+			status: 'UNCONFIRMED',
+			statusDescription:
+				'Infobip answered the request but not for this message: it may have been sent. Look it up with Delivery Report → Get Many (Message ID) before sending it again.',
+			missingFromResponse: true,
+		});
+	});
 });
 
 describe('failures', () => {
