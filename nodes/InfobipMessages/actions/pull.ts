@@ -7,6 +7,9 @@ import type {
 } from 'n8n-workflow';
 
 import { failOrErrorItem } from '../../InfobipOmni/actions/items';
+import type { ReadParameter } from '../../InfobipOmni/actions/parameters';
+import { ParameterError } from '../../InfobipOmni/builders/parameterError';
+import { asTrimmedText, quote } from '../../InfobipOmni/builders/values';
 import type { OperationContext } from '../../InfobipOmni/actions/types';
 import { LIMITS } from '../../InfobipOmni/limits';
 import { infobipApiRequest, repeatsPage } from '../../InfobipOmni/transport';
@@ -138,4 +141,31 @@ export async function pullPerItem(
 		output.push(...shaped().map(paired));
 	}
 	return output;
+}
+
+/** Refuses a channel value an endpoint does not take (e.g. set by an expression). */
+export function checkMessagesChannel(value: string, allowed: readonly string[], field: string) {
+	if (!allowed.includes(value)) {
+		throw new ParameterError(
+			field,
+			value === '' ? 'it is empty' : `${quote(value)} is not a channel this endpoint takes`,
+			`Use one of: ${allowed.join(', ')}.`,
+		);
+	}
+	return value;
+}
+
+/** The Filters collection of one item as query parameters, in `labels`' order; empty ones left out. */
+export function readFilterQuery(
+	read: ReadParameter,
+	itemIndex: number,
+	labels: Readonly<Record<string, string>>,
+): IDataObject {
+	const filters = read('filters', itemIndex, {}) as IDataObject;
+	const query: IDataObject = {};
+	for (const [key, label] of Object.entries(labels)) {
+		const value = asTrimmedText(`Filters → ${label}`, filters[key]);
+		if (value) query[key] = value;
+	}
+	return query;
 }

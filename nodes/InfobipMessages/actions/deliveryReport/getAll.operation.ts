@@ -3,13 +3,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readResultLimit, type ReadParameter } from '../../../InfobipOmni/actions/parameters';
 import type { OperationExecute } from '../../../InfobipOmni/actions/types';
-import { ParameterError } from '../../../InfobipOmni/builders/parameterError';
-import { asTrimmedText, quote } from '../../../InfobipOmni/builders/values';
 import { returnAllFields } from '../../../InfobipOmni/descriptions/common';
 import { simplifyReportsField } from '../../../InfobipOmni/reports/field';
 import { simplifyReport } from '../../../InfobipOmni/reports/simplify';
 import { channelOptions, MESSAGES_CHANNELS } from '../../channels';
-import { pullPerItem, type PullTarget } from '../pull';
+import { checkMessagesChannel, pullPerItem, readFilterQuery, type PullTarget } from '../pull';
 
 /** Infobip's get-messages-api-delivery-reports (https://www.infobip.com/docs/api/platform/messages-api). */
 export const MESSAGES_REPORTS_PATH = '/messages-api/1/reports';
@@ -92,26 +90,9 @@ const FILTER_LABELS = {
 	campaignReferenceId: 'Campaign Reference ID',
 } as const;
 
-/** Refuses a channel value the reports endpoint does not take (e.g. set by an expression). */
-export function checkMessagesChannel(value: string, allowed: readonly string[], field: string) {
-	if (!allowed.includes(value)) {
-		throw new ParameterError(
-			field,
-			value === '' ? 'it is empty' : `${quote(value)} is not a channel this endpoint takes`,
-			`Use one of: ${allowed.join(', ')}.`,
-		);
-	}
-	return value;
-}
-
 /** The query of one item, in Infobip's parameter order; empty filters are left out. */
 export function readReportQuery(read: ReadParameter, itemIndex: number): IDataObject {
-	const filters = read('filters', itemIndex, {}) as IDataObject;
-	const query: IDataObject = {};
-	for (const [key, label] of Object.entries(FILTER_LABELS)) {
-		const value = asTrimmedText(`Filters → ${label}`, filters[key]);
-		if (value) query[key] = value;
-	}
+	const query = readFilterQuery(read, itemIndex, FILTER_LABELS);
 	if (query.channel !== undefined) {
 		checkMessagesChannel(String(query.channel), MESSAGES_CHANNELS, 'Filters → Channel');
 	}

@@ -7,8 +7,7 @@ import { asTrimmedText } from '../../../InfobipOmni/builders/values';
 import { returnAllFields } from '../../../InfobipOmni/descriptions/common';
 import { simplifyInboundMessage } from '../../../InfobipOmni/reports/simplify';
 import { channelOptions, INBOUND_PULL_CHANNELS } from '../../channels';
-import { checkMessagesChannel } from '../deliveryReport/getAll.operation';
-import { pullPerItem, type PullTarget } from '../pull';
+import { checkMessagesChannel, pullPerItem, readFilterQuery, type PullTarget } from '../pull';
 
 /** Infobip's get-messages-api-inbound-messages (https://www.infobip.com/docs/api/platform/messages-api). */
 export const MESSAGES_INBOUND_PATH = '/messages-api/1/inbound';
@@ -102,12 +101,7 @@ export const execute: OperationExecute = async function (items, context) {
 				INBOUND_PULL_CHANNELS,
 				'Channel',
 			);
-			const filters = read('filters', itemIndex, {}) as IDataObject;
-			const query: IDataObject = { channel };
-			for (const [key, label] of Object.entries(FILTER_LABELS)) {
-				const value = asTrimmedText(`Filters → ${label}`, filters[key]);
-				if (value) query[key] = value;
-			}
+			const query: IDataObject = { channel, ...readFilterQuery(read, itemIndex, FILTER_LABELS) };
 			return { query, limit, simplify };
 		},
 		simplify: simplifyInboundMessage,
