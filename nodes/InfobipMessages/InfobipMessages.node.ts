@@ -8,10 +8,13 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { routerFor } from '../InfobipOmni/actions/router';
-import { authenticationProperty, requestSettings } from '../InfobipOmni/descriptions/common';
+import {
+	authenticationProperty,
+	nodeCredentials,
+	requestSettings,
+} from '../InfobipOmni/descriptions/common';
 import { withToolDescriptions } from '../InfobipOmni/descriptions/tool';
 import { subtitleOf } from '../InfobipOmni/InfobipOmni.node';
-import { CREDENTIAL_TYPES } from '../InfobipOmni/transport';
 import * as deliveryReport from './actions/deliveryReport';
 import * as inboundMessage from './actions/inboundMessage';
 import * as message from './actions/message';
@@ -66,18 +69,7 @@ export class InfobipMessages implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{
-				name: CREDENTIAL_TYPES.basicAuth,
-				required: true,
-				displayOptions: { show: { authentication: ['basicAuth'] } },
-			},
-			{
-				name: CREDENTIAL_TYPES.apiKey,
-				required: true,
-				displayOptions: { show: { authentication: ['apiKey'] } },
-			},
-		],
+		credentials: nodeCredentials,
 		properties: withToolDescriptions(
 			[
 				authenticationProperty,

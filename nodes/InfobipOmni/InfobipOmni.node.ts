@@ -13,10 +13,9 @@ import * as deliveryReport from './actions/deliveryReport';
 import * as log from './actions/log';
 import * as message from './actions/message';
 import * as scenario from './actions/scenario';
-import { authenticationProperty, requestSettings } from './descriptions/common';
+import { authenticationProperty, nodeCredentials, requestSettings } from './descriptions/common';
 import { withToolDescriptions } from './descriptions/tool';
 import { listSearch } from './methods';
-import { CREDENTIAL_TYPES } from './transport';
 
 const resourceProperty: INodeProperties = {
 	displayName: 'Resource',
@@ -92,18 +91,7 @@ export class InfobipOmni implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{
-				name: CREDENTIAL_TYPES.basicAuth,
-				required: true,
-				displayOptions: { show: { authentication: ['basicAuth'] } },
-			},
-			{
-				name: CREDENTIAL_TYPES.apiKey,
-				required: true,
-				displayOptions: { show: { authentication: ['apiKey'] } },
-			},
-		],
+		credentials: nodeCredentials,
 		// The tool variant's descriptions are made from the properties, so they name its fields.
 		properties: withToolDescriptions([
 			authenticationProperty,

@@ -1,4 +1,20 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
+
+import { CREDENTIAL_TYPES } from '../transport';
+
+/** Both nodes' credentials: the one the Authentication choice names. */
+export const nodeCredentials: INodeCredentialDescription[] = [
+	{
+		name: CREDENTIAL_TYPES.basicAuth,
+		required: true,
+		displayOptions: { show: { authentication: ['basicAuth'] } },
+	},
+	{
+		name: CREDENTIAL_TYPES.apiKey,
+		required: true,
+		displayOptions: { show: { authentication: ['apiKey'] } },
+	},
+];
 
 export const authenticationProperty: INodeProperties = {
 	displayName: 'Authentication',
