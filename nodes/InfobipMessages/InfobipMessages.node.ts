@@ -19,6 +19,8 @@ import * as deliveryReport from './actions/deliveryReport';
 import * as inboundMessage from './actions/inboundMessage';
 import * as message from './actions/message';
 import { methods } from './methods';
+import { waitingNodeTooltip, waitWebhooks } from '../InfobipOmni/wait/descriptions';
+import { waitWebhook } from '../InfobipOmni/wait/webhook';
 
 const resourceProperty: INodeProperties = {
 	displayName: 'Resource',
@@ -70,6 +72,9 @@ export class InfobipMessages implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: nodeCredentials,
+		// The resume webhooks of the wait operations (n8n calls them for waiting executions only).
+		webhooks: waitWebhooks,
+		waitingNodeTooltip,
 		properties: withToolDescriptions(
 			[
 				authenticationProperty,
@@ -86,6 +91,9 @@ export class InfobipMessages implements INodeType {
 	};
 
 	methods = methods;
+
+	// No status lookup: the Messages API has none (its Send and Wait for Delivery waits for one message).
+	webhook = waitWebhook();
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -16,6 +16,9 @@ import * as scenario from './actions/scenario';
 import { authenticationProperty, nodeCredentials, requestSettings } from './descriptions/common';
 import { withToolDescriptions } from './descriptions/tool';
 import { listSearch } from './methods';
+import { waitingNodeTooltip, waitWebhooks } from './wait/descriptions';
+import { waitWebhook } from './wait/webhook';
+import { omniStatusLookUp } from './actions/message/wait.operations';
 
 const resourceProperty: INodeProperties = {
 	displayName: 'Resource',
@@ -92,6 +95,9 @@ export class InfobipOmni implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: nodeCredentials,
+		// The resume webhooks of the wait operations (n8n calls them for waiting executions only).
+		webhooks: waitWebhooks,
+		waitingNodeTooltip,
 		// The tool variant's descriptions are made from the properties, so they name its fields.
 		properties: withToolDescriptions([
 			authenticationProperty,
@@ -106,6 +112,8 @@ export class InfobipOmni implements INodeType {
 	};
 
 	methods = { listSearch };
+
+	webhook = waitWebhook(omniStatusLookUp);
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

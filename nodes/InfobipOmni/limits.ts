@@ -47,6 +47,16 @@ export const LIMITS = {
 		correlationDataMaxLength: 100,
 		platformIdMaxLength: 255,
 	},
+	/** Send and Wait (nodes/InfobipOmni/wait). */
+	wait: {
+		formFields: 50,
+		/**
+		 * Messages one Send and Wait for Delivery (OMNI) waits for: each push that leaves others
+		 * open reads their logs, this many message IDs per request.
+		 */
+		deliveryMessages: 100,
+		logIdsPerRequest: 100,
+	},
 } as const;
 
 export const VALIDITY_UNITS_IN_SECONDS: Record<string, number> = {

@@ -44,7 +44,7 @@ const packageCredentials: ICredentialType[] = [
 
 export const nodeTypeName = (name: string) => `${PACKAGE_NAME}.${name}`;
 
-class PackageNodeTypes implements INodeTypes {
+export class PackageNodeTypes implements INodeTypes {
 	private readonly types = new Map<string, INodeType>();
 
 	constructor(extra: INodeType[] = []) {
@@ -152,13 +152,12 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	}
 }
 
-const BASE = 'http://localhost:5678';
-
 /** What WorkflowExecute needs of n8n's server: credentials, hooks and valid base URLs. */
 export function additionalDataFor(
 	credentialsHelper: ICredentialsHelper,
 	hooks?: ExecutionLifecycleHooks,
 	executionId = 'test-execution',
+	BASE = 'http://localhost:5678',
 ) {
 	return {
 		hooks,

@@ -140,14 +140,14 @@ function savedStaticData(workflow: Workflow, previous: IDataObject): IDataObject
 }
 
 /** The request as n8n's server hands it on: Node's IncomingMessage plus Express's fields. */
-type WebhookRequest = http.IncomingMessage & {
+export type WebhookRequest = http.IncomingMessage & {
 	body?: unknown;
 	query: ParsedUrlQuery;
 	params: Record<string, string>;
 };
 
 /** The raw body, or undefined when it exceeds n8n's payload limit (n8n answers 413). */
-async function readRawBody(req: http.IncomingMessage): Promise<Buffer | undefined> {
+export async function readRawBody(req: http.IncomingMessage): Promise<Buffer | undefined> {
 	const chunks: Buffer[] = [];
 	let size = 0;
 	for await (const chunk of req) {
@@ -159,7 +159,7 @@ async function readRawBody(req: http.IncomingMessage): Promise<Buffer | undefine
 }
 
 /** n8n-core's `parseIncomingMessage`: the media type and charset of the Content-Type. */
-function parseContentType(req: WebhookRequest) {
+export function parseContentType(req: WebhookRequest) {
 	const header = req.headers['content-type'];
 	if (!header) return;
 	const [type, ...parameters] = header.split(';').map((part) => part.trim());
@@ -171,7 +171,7 @@ function parseContentType(req: WebhookRequest) {
 }
 
 /** n8n's `parseBody`: JSON and XML by content type, else the body stays `{}`. */
-async function parseBody(req: WebhookRequest): Promise<void> {
+export async function parseBody(req: WebhookRequest): Promise<void> {
 	const { rawBody, contentType, encoding } = req;
 	if (rawBody?.length) {
 		const text = rawBody.toString(encoding);

@@ -44,6 +44,10 @@ export const FIELD_HINTS: Record<string, string> = {
 	locationName: 'optional: the name of the location',
 	locationAddress: 'optional: the address of the location',
 	templateLanguage: 'the language code of the template, e.g. en',
+	// Send and Wait (wait/descriptions.ts).
+	message: 'the question the recipient answers; the links to answer are added after it',
+	jsonOutput:
+		'optional: the form fields as a JSON array in n8n Form format, e.g. [{"fieldLabel":"Name","fieldType":"text","requiredField":true}]',
 };
 
 /** The field of `properties` shown for one operation, as n8n shows top-level fields. */

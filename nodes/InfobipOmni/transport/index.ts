@@ -6,6 +6,7 @@ import type {
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	INode,
+	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep, UserError } from 'n8n-workflow';
@@ -20,7 +21,7 @@ import {
 	type ViolationReader,
 } from './errors';
 
-export type InfobipFunctions = IExecuteFunctions | ILoadOptionsFunctions;
+export type InfobipFunctions = IExecuteFunctions | ILoadOptionsFunctions | IWebhookFunctions;
 
 /** The node's `authentication` choice → the credential type it uses. */
 export const CREDENTIAL_TYPES = {

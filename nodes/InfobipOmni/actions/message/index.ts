@@ -1,14 +1,18 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { WAIT_FOR_DELIVERY, WAIT_FOR_RESPONSE } from '../../wait/descriptions';
 import type { OperationExecute } from '../types';
 import * as sendAdvanced from './sendAdvanced.operation';
 import * as sendRichMedia from './sendRichMedia.operation';
 import * as sendText from './sendText.operation';
+import * as wait from './wait.operations';
 
 export const operations: Record<string, OperationExecute> = {
 	sendText: sendText.execute,
 	sendRichMedia: sendRichMedia.execute,
 	sendAdvanced: sendAdvanced.execute,
+	[WAIT_FOR_RESPONSE]: wait.sendAndWait,
+	[WAIT_FOR_DELIVERY]: wait.waitForDelivery,
 };
 
 export const description: INodeProperties[] = [
@@ -34,6 +38,20 @@ export const description: INodeProperties[] = [
 					'Send a Facebook Messenger image, audio, video or file, failing over to an SMS text',
 			},
 			{
+				name: 'Send and Wait for Delivery',
+				value: WAIT_FOR_DELIVERY,
+				action: 'Send a message and wait for its delivery',
+				description:
+					'Send a Facebook Messenger text failing over to SMS, then pause the workflow until every message is delivered or has failed on its last channel',
+			},
+			{
+				name: 'Send and Wait for Response',
+				value: WAIT_FOR_RESPONSE,
+				action: 'Send a message and wait for response',
+				description:
+					'Send a text with an approval link or a form, then pause the workflow until the recipient answers',
+			},
+			{
 				name: 'Send Text',
 				value: 'sendText',
 				action: 'Send a text message',
@@ -46,4 +64,5 @@ export const description: INodeProperties[] = [
 	...sendText.description,
 	...sendRichMedia.description,
 	...sendAdvanced.description,
+	...wait.description,
 ];

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import {
 	buildDestinations,
@@ -37,7 +37,7 @@ export interface ItemMessage {
 	contents: Record<string, IDataObject>;
 }
 
-type ReadItemMessage = (
+export type ReadItemMessage = (
 	this: IExecuteFunctions,
 	itemIndex: number,
 	read: ReadParameter,
@@ -366,6 +366,8 @@ export interface SendPipeline<D extends TrackedDestination = Destination> {
 	): IDataObject;
 	/** An answered item that failed all the same (see DispatchControl.itemFailure). */
 	itemFailure?(this: IExecuteFunctions, itemIndex: number, messages: IDataObject[]): unknown;
+	/** At most this many messages in one run, refused before anything is sent (wait operations). */
+	maxDestinations?: { max: number; fix: string };
 	/** After the send (never before, so that it cannot delay or fail it). */
 	afterSend?(
 		this: IExecuteFunctions,
@@ -441,6 +443,14 @@ export function sendPipelineOperation<D extends TrackedDestination>(
 		const pipeline = pipelineFor.call(this);
 		const settings = readSettings.call(this);
 		const { prepared, failures } = (prepareItems<D>).call(this, items, read, pipeline, settings);
+		const total = prepared.reduce((sum, item) => sum + item.destinations.length, 0);
+		if (pipeline.maxDestinations && total > pipeline.maxDestinations.max) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`${total} messages would be sent, more than the ${pipeline.maxDestinations.max} this operation can wait for`,
+				{ description: `Nothing was sent. ${pipeline.maxDestinations.fix}` },
+			);
+		}
 
 		const { outcomes, stoppedBy } = await dispatchSends<D>(
 			prepared,
@@ -517,7 +527,14 @@ export function sendPipelineOperation<D extends TrackedDestination>(
 
 /** OMNI's send operations: scenario, recipients and channel contents per item (POST /omni/1/advanced). */
 export function sendOperation(readItemMessage: ReadItemMessage): OperationExecute {
-	return sendPipelineOperation<Destination>(function () {
+	return sendPipelineOperation<Destination>(omniSendPipeline(readItemMessage));
+}
+
+/** The pipeline of OMNI's sends, for sendOperation and the wait operations (wait/execute.ts). */
+export function omniSendPipeline(
+	readItemMessage: ReadItemMessage,
+): (this: IExecuteFunctions) => SendPipeline<Destination> {
+	return function () {
 		const scenarioKeys = new Map<number, string | undefined>();
 		return {
 			path: SEND_PATH,
@@ -548,5 +565,5 @@ export function sendOperation(readItemMessage: ReadItemMessage): OperationExecut
 				await checkScenarios.call(this, prepared, policy);
 			},
 		};
-	});
+	};
 }

@@ -11,10 +11,10 @@ import {
 	smsTextField,
 	validityPeriodsOption,
 } from './fields';
-import { sendOperation } from './send';
+import { sendOperation, type ReadItemMessage } from './send';
 
-const properties: INodeProperties[] = [
-	...scenarioAndFacebookRecipientFields,
+/** The texts of the Facebook → SMS example: Send Text's, and its wait operations'. */
+export const textFields: INodeProperties[] = [
 	{
 		displayName: 'Facebook Text',
 		name: 'facebookText',
@@ -26,6 +26,11 @@ const properties: INodeProperties[] = [
 			'Sent by the Facebook Messenger step; delivered both to the Facebook user page and to Messenger',
 	},
 	smsTextField,
+];
+
+const properties: INodeProperties[] = [
+	...scenarioAndFacebookRecipientFields,
+	...textFields,
 	simplifyField,
 	sendOptions([validityPeriodsOption]),
 	sendRequestSettings,
@@ -40,7 +45,7 @@ export const description = updateDisplayOptions(
  * The text send of Infobip's Facebook → SMS failover example (https://dev.infobip.com/omni-channel/facebook-example), the page
  * this package reproduces: a Facebook Messenger text with an SMS failover text.
  */
-export const execute = sendOperation(function (itemIndex, read) {
+export const readTextMessage: ReadItemMessage = function (itemIndex, read) {
 	const text = (name: string, label: string) => asText(label, read(name, itemIndex, ''));
 	const facebookText = text('facebookText', 'Facebook Text');
 	const smsText = text('smsText', 'SMS Text');
@@ -54,4 +59,6 @@ export const execute = sendOperation(function (itemIndex, read) {
 			readValidityPeriods(read, itemIndex),
 		),
 	};
-});
+};
+
+export const execute = sendOperation(readTextMessage);
