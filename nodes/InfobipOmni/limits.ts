@@ -47,6 +47,11 @@ export const LIMITS = {
 		correlationDataMaxLength: 100,
 		platformIdMaxLength: 255,
 	},
+	/** Send and Wait's response pages (this node's own bounds: a form a person fills in on a phone). */
+	wait: {
+		/** Fields of a Custom Form response. */
+		formFields: 50,
+	},
 } as const;
 
 export const VALIDITY_UNITS_IN_SECONDS: Record<string, number> = {
