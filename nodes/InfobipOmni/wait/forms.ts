@@ -3,7 +3,7 @@
  * fields list, or JSON in n8n's Form format), and the reading of what a person submitted.
  */
 import { ParameterError } from '../builders/parameterError';
-import { quote } from '../builders/values';
+import { quote, shorten } from '../builders/values';
 import { LIMITS } from '../limits';
 
 export type FormFieldType =
@@ -115,7 +115,8 @@ function readOptions(
 				? 'Add its choices under Field Options, each with a different text.'
 				: `Give its choices as ${dialect.options}: {"values": [{"option": "A"}, {"option": "B"}]}, each with a different text.`,
 		);
-	const entries = isObject(value) ? value.values : isUnset(value) ? [] : value;
+	const listed = isObject(value) ? value.values : value;
+	const entries = isUnset(listed) ? [] : listed;
 	if (!Array.isArray(entries)) throw refuse(`has ${dialect.options} ${quote(value)}, not a list`);
 	const options: string[] = [];
 	for (const entry of entries) {
@@ -239,7 +240,8 @@ export function formFieldsFromParameter(parameter: unknown): FormField[] {
 /** Where a JSON text stops being valid JSON (an offset), or undefined when it is valid. */
 export function jsonErrorOffset(text: string): number | undefined {
 	let at = 0;
-	const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
+	// Control characters (below U+0020) are checked apart: no-control-regex.
+	const STRING = /"(?:[^"\\]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
 	const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 	const LITERAL = /true|false|null/y;
 	const space = () => {
@@ -248,20 +250,26 @@ export function jsonErrorOffset(text: string): number | undefined {
 	const token = (pattern: RegExp) => {
 		pattern.lastIndex = at;
 		if (!pattern.test(text)) return false;
-		at = pattern.lastIndex;
-		return true;
+		const end = pattern.lastIndex;
+		const control = pattern === STRING ? text.slice(at, end).search(/[^\x20-\uffff]/) : -1;
+		at = control === -1 ? end : at + control;
+		return control === -1;
 	};
+	/** An array or object: `item` until the closing bracket, separated by commas. */
 	const list = (close: string, item: () => boolean) => {
 		at++;
 		space();
-		if (text[at] === close) return (at++, true);
-		for (;;) {
-			if (!item()) return false;
-			space();
-			if (text[at] === close) return (at++, true);
-			if (text[at] !== ',') return false;
-			at++;
+		if (text[at] !== close) {
+			for (;;) {
+				if (!item()) return false;
+				space();
+				if (text[at] === close) break;
+				if (text[at] !== ',') return false;
+				at++;
+			}
 		}
+		at++;
+		return true;
 	};
 	const value = (): boolean => {
 		space();
@@ -290,13 +298,27 @@ export function jsonErrorOffset(text: string): number | undefined {
 	return at < text.length ? at : undefined;
 }
 
-/** `line 3, column 7 (at "}")` for an offset in a text. */
+/** `line 3, column 7 (at "}")` for an offset in a text: the rest of that line, shortened. */
 function place(text: string, offset: number): string {
 	const before = text.slice(0, offset).split('\n');
 	const line = before.length;
 	const column = before[before.length - 1].length + 1;
-	const found = offset < text.length ? `at ${quote(text.slice(offset, offset + 10))}` : 'where it ends';
+	const rest = text.slice(offset).split(/\r?\n/)[0];
+	const found =
+		offset >= text.length
+			? 'where it ends'
+			: rest.trim() === ''
+				? 'at the end of the line'
+				: `at "${shorten(rest, 12)}"`;
 	return `line ${line}, column ${column} (${found})`;
+}
+
+function parseJson(text: string): { valid: true; value: unknown } | { valid: false } {
+	try {
+		return { valid: true, value: JSON.parse(text) as unknown };
+	} catch {
+		return { valid: false };
+	}
 }
 
 /** From the "Form Fields (JSON)" parameter: a JSON string or an already parsed array in n8n's Form format: [{ "fieldLabel": "Name", "fieldType": "text", "requiredField": true, "placeholder": "…", "fieldOptions": { "values": [{ "option": "A" }] }, "multiselect": false }] */
@@ -304,9 +326,9 @@ export function formFieldsFromJson(json: unknown): FormField[] {
 	let parsed: unknown = json;
 	if (typeof json === 'string') {
 		if (json.trim() === '') return readFields(JSON_KEYS, []);
-		try {
-			parsed = JSON.parse(json);
-		} catch {
+		const result = parseJson(json);
+		if (result.valid) parsed = result.value;
+		else {
 			const offset = jsonErrorOffset(json);
 			throw new ParameterError(
 				JSON_PARAMETER,

@@ -29,6 +29,7 @@ const STYLE = `
 body { margin: 0; min-height: 100vh; display: flex; align-items: flex-start; justify-content: center; padding: 32px 16px; background: var(--page); color: var(--text); font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
 main { width: 100%; max-width: 480px; background: var(--card); border: 1px solid var(--line); border-radius: 12px; padding: 28px 24px; box-shadow: 0 1px 3px rgba(0, 0, 0, 0.06); }
 h1 { margin: 0 0 8px; font-size: 1.4rem; line-height: 1.3; overflow-wrap: anywhere; }
+main > :last-child { margin-bottom: 0; }
 .text { margin: 0 0 20px; color: var(--muted); white-space: pre-line; overflow-wrap: anywhere; }
 .problems { margin: 0 0 20px; padding: 12px 16px 12px 32px; border-radius: 8px; background: var(--problem-bg); color: var(--problem); }
 .field { margin: 0 0 18px; padding: 0; border: 0; min-width: 0; }
@@ -37,8 +38,8 @@ h1 { margin: 0 0 8px; font-size: 1.4rem; line-height: 1.3; overflow-wrap: anywhe
 input[type="text"], input[type="email"], input[type="password"], input[type="number"], input[type="date"], textarea, select { width: 100%; padding: 10px 12px; border: 1px solid var(--line); border-radius: 8px; background: var(--card); color: var(--text); font: inherit; }
 textarea { min-height: 120px; resize: vertical; }
 select[multiple] { min-height: 120px; }
-.choice { display: flex; align-items: center; gap: 10px; margin: 6px 0; font-weight: 400; overflow-wrap: anywhere; }
-.choice input { width: 20px; height: 20px; margin: 0; flex: none; accent-color: var(--accent); }
+.field .choice { display: flex; align-items: center; gap: 10px; margin: 6px 0; font-weight: 400; overflow-wrap: anywhere; }
+.field .choice input { width: 20px; height: 20px; margin: 0; flex: none; accent-color: var(--accent); }
 input:focus, textarea:focus, select:focus, button:focus { outline: 2px solid var(--accent); outline-offset: 1px; }
 button { width: 100%; margin-top: 6px; padding: 12px 16px; border: 0; border-radius: 8px; background: var(--accent); color: var(--accent-text); font: inherit; font-weight: 600; cursor: pointer; }
 `;

@@ -39,10 +39,7 @@ const PROGRAMS: Array<[string, string]> = [
 	['Telegram link preview', 'TelegramBot (like TwitterBot)'],
 	['Slack unfurl', 'Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)'],
 	['Slack image proxy', 'Slack-ImgProxy (+https://api.slack.com/robots)'],
-	[
-		'Discord embed',
-		'Mozilla/5.0 (compatible; Discordbot/2.0; +https://discordapp.com)',
-	],
+	['Discord embed', 'Mozilla/5.0 (compatible; Discordbot/2.0; +https://discordapp.com)'],
 	[
 		'Skype / Teams link preview',
 		'Mozilla/5.0 (Windows NT 6.1; WOW64) SkypeUriPreview Preview/0.5 skype-url-preview@microsoft.com',
@@ -101,10 +98,7 @@ const PROGRAMS: Array<[string, string]> = [
 		'Lighthouse',
 		'Mozilla/5.0 (Linux; Android 11; moto g power (2022)) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/119.0.0.0 Mobile Safari/537.36 Chrome-Lighthouse',
 	],
-	[
-		"Outlook's link check",
-		'Mozilla/4.0 (compatible; ms-office; MSOffice 16)',
-	],
+	["Outlook's link check", 'Mozilla/4.0 (compatible; ms-office; MSOffice 16)'],
 	[
 		'Outlook desktop fetching a link',
 		'Microsoft Office/16.0 (Windows NT 10.0; Microsoft Outlook 16.0.17029; Pro)',
@@ -129,7 +123,10 @@ const PEOPLE: Array<[string, string]> = [
 		'Firefox on Windows',
 		'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:121.0) Gecko/20100101 Firefox/121.0',
 	],
-	['Firefox on Linux', 'Mozilla/5.0 (X11; Ubuntu; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0'],
+	[
+		'Firefox on Linux',
+		'Mozilla/5.0 (X11; Ubuntu; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0',
+	],
 	[
 		'Safari on macOS',
 		'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.2 Safari/605.1.15',
