@@ -22,6 +22,7 @@ describe('send Request Settings follow LIMITS', () => {
 			['sendText'],
 			['sendRichMedia'],
 			['sendAdvanced'],
+			['sendAndWaitForDelivery'],
 		]);
 	});
 

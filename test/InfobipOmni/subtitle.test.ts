@@ -46,7 +46,7 @@ const cases = description.properties
 
 describe('canvas subtitle', () => {
 	it('covers every operation of every resource', () => {
-		expect(cases.length).toBe(9);
+		expect(cases.length).toBe(11);
 	});
 
 	it.each(cases)('%s %s reads "%s"', (resourceValue, operation, expected) => {

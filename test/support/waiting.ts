@@ -252,7 +252,8 @@ export async function startWaitingRun(options: RunNodeOptions): Promise<WaitingR
 		const chunks: Buffer[] = [];
 		const end = res.end.bind(res);
 		res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-			if (chunk !== undefined && typeof chunk !== 'function') chunks.push(Buffer.from(chunk as string));
+			if (chunk !== undefined && typeof chunk !== 'function')
+				chunks.push(Buffer.from(chunk as string));
 			call.status = res.statusCode;
 			call.contentType = res.getHeader('Content-Type') as string | undefined;
 			call.csp = res.getHeader('Content-Security-Policy') as string | undefined;
@@ -266,7 +267,9 @@ export async function startWaitingRun(options: RunNodeOptions): Promise<WaitingR
 			return;
 		}
 		if (!signatureIsValid(url, suffix)) {
-			res.status(401).send(suffix === node.id ? '<p>Invalid token</p>' : { error: 'Invalid token' });
+			res
+				.status(401)
+				.send(suffix === node.id ? '<p>Invalid token</p>' : { error: 'Invalid token' });
 			return;
 		}
 		if (status === 'running') {

@@ -49,7 +49,9 @@ const textSent = () => {
 };
 
 const linksIn = (text: string) =>
-	Object.fromEntries([...text.matchAll(/^(\w+): (http\S+)$/gm)].map(([, label, url]) => [label, url]));
+	Object.fromEntries(
+		[...text.matchAll(/^(\w+): (http\S+)$/gm)].map(([, label, url]) => [label, url]),
+	);
 
 describe('approval on the Messages API node', () => {
 	test('sends the message with a signed approval link and waits', async () => {
@@ -109,7 +111,10 @@ describe('approval on the Messages API node', () => {
 		const run = await start(messagesParameters());
 		const { Approve } = linksIn(textSent());
 		const preview = await run.fetch(Approve, { headers: { 'User-Agent': PREVIEW } });
-		expect([preview.status, await preview.text()]).toEqual([200, expect.stringContaining('browser')]);
+		expect([preview.status, await preview.text()]).toEqual([
+			200,
+			expect.stringContaining('browser'),
+		]);
 		expect(run.status()).toBe('waiting');
 		const person = await run.fetch(Approve, { headers: { 'User-Agent': BROWSER } });
 		expect(person.status).toBe(200);
@@ -136,7 +141,9 @@ describe('approval on the Messages API node', () => {
 	});
 
 	test('a tampered link is refused and changes nothing', async () => {
-		const run = await start(messagesParameters({ approvalOptions: { values: { approvalType: 'double' } } }));
+		const run = await start(
+			messagesParameters({ approvalOptions: { values: { approvalType: 'double' } } }),
+		);
 		const links = linksIn(textSent());
 		expect(Object.keys(links)).toEqual(['Approve', 'Decline']);
 		const tampered = links.Decline.replace('approved=false', 'approved=true');
@@ -157,5 +164,183 @@ describe('approval on the Messages API node', () => {
 		const { output } = await run.timeout();
 		expect(run.status()).toBe('success');
 		expect(output).toEqual([{ json: {}, pairedItem: { item: 0 } }]);
+	});
+});
+
+describe('free text and custom forms', () => {
+	const form = (run: WaitingRun, url: string, fields: Record<string, string | string[]>) => {
+		const body = new URLSearchParams();
+		for (const [name, value] of Object.entries(fields)) {
+			for (const one of Array.isArray(value) ? value : [value]) body.append(name, one);
+		}
+		return run.fetch(url, {
+			method: 'POST',
+			headers: { 'User-Agent': BROWSER, 'Content-Type': 'application/x-www-form-urlencoded' },
+			body: body.toString(),
+		});
+	};
+
+	test('free text: the link shows a form; its answer resumes the execution', async () => {
+		const run = await start(
+			messagesParameters({ responseType: 'freeText', options: { messageButtonLabel: 'Answer' } }),
+		);
+		const { Answer } = linksIn(textSent());
+		expect(new URL(Answer).searchParams.has('approved')).toBe(false);
+		const page = await run.fetch(Answer, { headers: { 'User-Agent': BROWSER } });
+		const html = await page.text();
+		expect(page.status).toBe(200);
+		expect(page.headers.get('content-security-policy')).toMatch(/^sandbox .*allow-forms/);
+		expect(html).toContain('name="field-0"');
+		expect(html).toContain('Can we deliver your order tomorrow?');
+		// A preview's GET shows the same page and changes nothing.
+		await run.fetch(Answer, { headers: { 'User-Agent': PREVIEW } });
+		expect(run.status()).toBe('waiting');
+		// Empty: refused with the problem, still waiting.
+		const empty = await form(run, Answer, { 'field-0': '' });
+		expect(empty.status).toBe(400);
+		expect(run.status()).toBe('waiting');
+		await form(run, Answer, { 'field-0': 'After 10, please' });
+		const { output } = await run.resumed;
+		expect(output[0].json.data).toEqual({
+			text: 'After 10, please',
+			respondedAt: expect.any(String),
+		});
+	});
+
+	test('custom form from JSON: typed answers keyed by label', async () => {
+		const run = await start(
+			messagesParameters({
+				responseType: 'customForm',
+				defineForm: 'json',
+				jsonOutput: JSON.stringify([
+					{
+						fieldLabel: 'Slot',
+						fieldType: 'dropdown',
+						requiredField: true,
+						fieldOptions: { values: [{ option: 'Morning' }, { option: 'Afternoon' }] },
+					},
+					{ fieldLabel: 'People', fieldType: 'number' },
+					{ fieldLabel: 'Notes', fieldType: 'textarea' },
+				]),
+			}),
+		);
+		const { Respond } = linksIn(textSent());
+		const html = await (await run.fetch(Respond, { headers: { 'User-Agent': BROWSER } })).text();
+		expect(html).toMatch(/<select[^>]*name="field-0"/);
+		await form(run, Respond, { 'field-0': 'Afternoon', 'field-1': '2', 'field-2': '' });
+		const { output } = await run.resumed;
+		expect(output[0].json.data).toEqual({
+			Slot: 'Afternoon',
+			People: 2,
+			Notes: null,
+			respondedAt: expect.any(String),
+		});
+	});
+
+	test('a form that can never be shown is refused before anything is sent', async () => {
+		waiting = await startWaitingRun({
+			type: 'infobipMessages',
+			parameters: messagesParameters({
+				responseType: 'customForm',
+				defineForm: 'json',
+				jsonOutput: '[{"fieldLabel": "Slot", "fieldType": "dropdown"}]',
+			}),
+			credentials: basicAuth(server),
+		});
+		expect(waiting.status()).toBe('error');
+		expect(waiting.first.data.resultData.error?.message).toMatch(/^Invalid Form Fields \(JSON\)/);
+		expect(waiting.first.data.resultData.error?.message).toMatch(/\(item 0\)$/);
+		expect(sends()).toHaveLength(0);
+	});
+});
+
+describe('the OMNI node', () => {
+	test('sends the message with its links by Facebook and SMS, as Send Text does', async () => {
+		// OMNI's answer (https://www.infobip.com/docs/api/channels/omni-failover/send-advanced-omni-failover-message).
+		server.respondWith((request) => {
+			if (request.path !== '/omni/1/advanced') return { status: 404, body: {} };
+			const destinations = (request.body as IDataObject).destinations as IDataObject[];
+			return {
+				status: 200,
+				body: {
+					bulkId: 'omni-bulk-1',
+					messages: destinations.map((d) => ({
+						to: d.to,
+						messageId: d.messageId,
+						status: {
+							groupId: 1,
+							groupName: 'PENDING',
+							id: 7,
+							name: 'PENDING_ENROUTE',
+							description: 'Message sent to next instance',
+						},
+					})),
+				},
+			};
+		});
+		const run = await start(
+			{
+				resource: 'message',
+				operation: 'sendAndWait',
+				scenario: { __rl: true, mode: 'id', value: 'CD265875E3A6EA43478D5F37A635BE4A' },
+				phoneNumbers: '41793026727',
+				message: 'Approve the refund of order 1042?',
+				approvalOptions: {
+					values: { approvalType: 'double', approveLabel: 'Yes', disapproveLabel: 'No' },
+				},
+				options: { appendAttribution: true },
+			},
+			'infobipOmni',
+		);
+		const request = server.received.find((r) => r.path === '/omni/1/advanced');
+		const body = request?.body as IDataObject;
+		const text = (body.sms as IDataObject).text as string;
+		expect((body.facebook as IDataObject).text).toBe(text);
+		const links = linksIn(text);
+		expect(Object.keys(links)).toEqual(['Yes', 'No']);
+		expect(text).toBe(
+			`Approve the refund of order 1042?\n\nYes: ${links.Yes}\nNo: ${links.No}\n\nSent automatically with n8n`,
+		);
+		await run.fetch(links.Yes, { headers: { 'User-Agent': BROWSER } });
+		const { output } = await run.resumed;
+		expect(output[0].json.data).toMatchObject({ approved: true });
+	});
+});
+
+describe('refused before anything is sent', () => {
+	test.each([
+		[
+			'two items',
+			{ input: [{ json: {} }, { json: {} }] },
+			/^Send and Wait for Response waits for one answer, but it got 2 items$/,
+		],
+		[
+			'an empty message',
+			{ parameters: { message: ' ' } },
+			/^Invalid Message: it is empty \(item 0\)$/,
+		],
+		[
+			'a past Limit Wait Time',
+			{
+				parameters: {
+					options: {
+						limitWaitTime: {
+							values: { limitType: 'atSpecifiedTime', maxDateAndTime: '2020-01-01T00:00:00Z' },
+						},
+					},
+				},
+			},
+			/^Invalid Limit Wait Time → Max Date and Time: 2020-01-01T00:00:00.000Z has passed \(item 0\)$/,
+		],
+	])('%s', async (_name, change, message) => {
+		waiting = await startWaitingRun({
+			type: 'infobipMessages',
+			parameters: messagesParameters((change as { parameters?: INodeParameters }).parameters ?? {}),
+			credentials: basicAuth(server),
+			input: (change as { input?: Array<{ json: IDataObject }> }).input,
+		});
+		expect(waiting.status()).toBe('error');
+		expect(waiting.first.data.resultData.error?.message).toMatch(message);
+		expect(sends()).toHaveLength(0);
 	});
 });

@@ -7,7 +7,7 @@ import type {
 
 import { readReportBody } from '../../InfobipOmniTrigger/request';
 import { simplifyReport, type ReportField } from '../reports/simplify';
-import { pairedIndex, waitingOutput } from './waiting';
+import { isErrorItem, pairedIndex, waitingOutput } from './waiting';
 
 /**
  * One message waited for, as the node outputs it: the one report shape (docs/report-shape.md)
@@ -39,7 +39,11 @@ export function isFinal(report: IDataObject, channels: readonly string[]): boole
 }
 
 /** A record before its final status: the send's answer, in the report shape. */
-export function pendingRecord(sent: IDataObject, channels: string[], sentAt: string): DeliveryRecord {
+export function pendingRecord(
+	sent: IDataObject,
+	channels: string[],
+	sentAt: string,
+): DeliveryRecord {
 	const report = simplifyReport({
 		messageId: sent.messageId,
 		bulkId: sent.bulkId,
@@ -116,7 +120,7 @@ export async function deliveryWebhook(
 	const waiting = waitingOutput.call(this);
 	const records = new Map<string, INodeExecutionData>();
 	for (const item of waiting) {
-		if (item.json.error === undefined && typeof item.json.messageId === 'string') {
+		if (!isErrorItem(item) && typeof item.json.messageId === 'string') {
 			records.set(item.json.messageId, item);
 		}
 	}
@@ -156,11 +160,14 @@ export async function deliveryWebhook(
 	const output = waiting.map((item): INodeExecutionData => {
 		const id = item.json.messageId;
 		const report = typeof id === 'string' ? finals.get(id) : undefined;
-		if (item.json.error !== undefined || !report) return item;
+		if (isErrorItem(item) || !report) return item;
 		return {
 			json: finalRecord(item.json, report),
 			pairedItem: { item: pairedIndex(item) },
 		};
 	});
-	return { webhookResponse: { message: 'All messages have their final status' }, workflowData: [output] };
+	return {
+		webhookResponse: { message: 'All messages have their final status' },
+		workflowData: [output],
+	};
 }

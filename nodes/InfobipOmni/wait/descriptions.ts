@@ -17,17 +17,15 @@ export const WAIT_OPERATIONS: string[] = [WAIT_FOR_RESPONSE, WAIT_FOR_DELIVERY];
  * The resume webhooks (n8n's `webhook-waiting/{executionId}/{nodeId}`): GET renders a page or
  * records an approval link, POST records a form or takes a delivery report.
  */
-export const waitWebhooks: IWebhookDescription[] = (['GET', 'POST'] as const).map(
-	(httpMethod) => ({
-		name: 'default',
-		httpMethod,
-		responseMode: 'onReceived',
-		responseData: '',
-		path: '={{ $nodeId }}',
-		restartWebhook: true,
-		isFullPath: true,
-	}),
-);
+export const waitWebhooks: IWebhookDescription[] = (['GET', 'POST'] as const).map((httpMethod) => ({
+	name: 'default',
+	httpMethod,
+	responseMode: 'onReceived',
+	responseData: '',
+	path: '={{ $nodeId }}',
+	restartWebhook: true,
+	isFullPath: true,
+}));
 
 /** What the editor shows on a waiting node. */
 export const waitingNodeTooltip = `={{ $parameter.operation === "${WAIT_FOR_RESPONSE}" ? "Execution will continue after the recipient's answer" : $parameter.operation === "${WAIT_FOR_DELIVERY}" ? "Execution will continue when every message has its final delivery status" : "" }}`;
@@ -81,7 +79,7 @@ const limitTypeValues: INodeProperties[] = [
 	},
 ];
 
-/** n8n's "Limit Wait Time" (its send-and-wait nodes' shape), with this operation's default. */
+/** n8n's "Limit Wait Time" option (its send-and-wait nodes' shape), with this operation's default. */
 export function limitWaitTime(
 	amount: number,
 	unit: 'minutes' | 'hours',
@@ -95,6 +93,33 @@ export function limitWaitTime(
 		default: { values: { limitType: 'afterTimeInterval', resumeAmount: amount, resumeUnit: unit } },
 		options: [{ displayName: 'Values', name: 'values', values: limitTypeValues }],
 	};
+}
+
+/**
+ * The same as top-level fields, as n8n's Wait node has them (n8n 2.41 cannot resolve the
+ * defaults of a top-level fixedCollection whose values show by each other): on by default.
+ */
+export function limitWaitTimeFields(
+	amount: number,
+	unit: 'minutes' | 'hours',
+	description: string,
+): INodeProperties[] {
+	const shown = { show: { limitWaitTime: [true] } };
+	return [
+		{
+			displayName: 'Limit Wait Time',
+			name: 'limitWaitTime',
+			type: 'boolean',
+			default: true,
+			description,
+		},
+		...limitTypeValues.map((field) => ({
+			...field,
+			...(field.name === 'resumeAmount' ? { default: amount } : {}),
+			...(field.name === 'resumeUnit' ? { default: unit } : {}),
+			displayOptions: { show: { ...shown.show, ...(field.displayOptions?.show ?? {}) } },
+		})),
+	];
 }
 
 const fieldTypes = [
@@ -303,6 +328,14 @@ export const responseFields: INodeProperties[] = [
 		placeholder: 'Add option',
 		default: {},
 		options: [
+			{
+				displayName: 'Append N8n Attribution',
+				name: 'appendAttribution',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to end the message with "Sent automatically with n8n" (off by default: on SMS it can cost a second part)',
+			},
 			limitWaitTime(
 				45,
 				'minutes',
@@ -317,11 +350,11 @@ export const responseFields: INodeProperties[] = [
 				displayOptions: { show: { '/responseType': ['freeText', 'customForm'] } },
 			},
 			{
-				displayName: 'Response Form Title',
-				name: 'responseFormTitle',
+				displayName: 'Response Form Button Label',
+				name: 'responseFormButtonLabel',
 				type: 'string',
-				default: '',
-				description: 'Title of the page the recipient answers on',
+				default: 'Submit',
+				displayOptions: { show: { '/responseType': ['freeText', 'customForm'] } },
 			},
 			{
 				displayName: 'Response Form Description',
@@ -332,19 +365,11 @@ export const responseFields: INodeProperties[] = [
 				displayOptions: { show: { '/responseType': ['freeText', 'customForm'] } },
 			},
 			{
-				displayName: 'Response Form Button Label',
-				name: 'responseFormButtonLabel',
+				displayName: 'Response Form Title',
+				name: 'responseFormTitle',
 				type: 'string',
-				default: 'Submit',
-				displayOptions: { show: { '/responseType': ['freeText', 'customForm'] } },
-			},
-			{
-				displayName: 'Append n8n Attribution',
-				name: 'appendAttribution',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to end the message with "Sent automatically with n8n" (off by default: on SMS it can cost a second part)',
+				default: '',
+				description: 'Title of the page the recipient answers on',
 			},
 		],
 	},

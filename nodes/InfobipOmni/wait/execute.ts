@@ -9,7 +9,7 @@ import type { TrackedDestination } from '../dispatch';
 import { pendingRecord } from './delivery';
 import { waitTillFrom, type LimitWaitTime } from './limit';
 import { responseText } from './response';
-import { pairedIndex } from './waiting';
+import { isErrorItem, pairedIndex } from './waiting';
 
 /** A read of the node's parameters with some answered otherwise (see `overriding`). */
 export type ReadOverrides = Record<
@@ -69,9 +69,7 @@ function cappedSend<D extends TrackedDestination>(
 }
 
 const accepted = (item: INodeExecutionData) =>
-	item.json.error === undefined &&
-	typeof item.json.messageId === 'string' &&
-	item.json.status !== 'REJECTED';
+	!isErrorItem(item) && typeof item.json.messageId === 'string' && item.json.status !== 'REJECTED';
 
 /**
  * Message → Send and Wait for Response (n8n's `sendAndWait`): one message to the first item's
@@ -143,7 +141,15 @@ export function sendAndWaitForDelivery<D extends TrackedDestination>(
 	): Promise<INodeExecutionData[]> {
 		let waitTill: Date;
 		try {
-			const limit = this.getNodeParameter('limitWaitTime.values', 0, {}) as LimitWaitTime;
+			const get = (name: string, fallback: unknown) => this.getNodeParameter(name, 0, fallback);
+			const limit: LimitWaitTime | undefined = get('limitWaitTime', true)
+				? {
+						limitType: get('limitType', 'afterTimeInterval'),
+						resumeAmount: get('resumeAmount', 1),
+						resumeUnit: get('resumeUnit', 'hours'),
+						maxDateAndTime: get('maxDateAndTime', ''),
+					}
+				: undefined;
 			waitTill = waitTillFrom(limit, Date.now());
 		} catch (error) {
 			return [failOrErrorItem.call(this, error, 0)];
@@ -179,4 +185,3 @@ export function sendAndWaitForDelivery<D extends TrackedDestination>(
 		return records;
 	};
 }
-

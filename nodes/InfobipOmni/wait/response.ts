@@ -109,7 +109,10 @@ function page(context: IWebhookFunctions, status: number, html: string): IWebhoo
 	return { noWebhookResponse: true };
 }
 
-const RECORDED = messagePage('Got it, thanks', 'Your answer was recorded. You can close this page.');
+const RECORDED = messagePage(
+	'Got it, thanks',
+	'Your answer was recorded. You can close this page.',
+);
 
 /** The answer as the node outputs it once the execution resumes, paired to the input item. */
 function resumeWith(context: IWebhookFunctions, answer: IDataObject): IWebhookResponseData {

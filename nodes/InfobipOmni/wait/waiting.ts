@@ -22,10 +22,17 @@ export function pairedIndex(item: INodeExecutionData): number {
 	return typeof paired?.item === 'number' ? paired.item : 0;
 }
 
+/**
+ * An error item of Continue On Fail (actions/items.ts errorItem): `error` is its text. The report
+ * shape's `error` is an object or null.
+ */
+export const isErrorItem = (item: INodeExecutionData): boolean =>
+	typeof item.json.error === 'string';
+
 /** The IDs of the messages a waiting node sent, as its answer output names them. */
 export function sentMessages(items: INodeExecutionData[]): IDataObject[] {
 	return items
-		.filter((item) => item.json.error === undefined && typeof item.json.messageId === 'string')
+		.filter((item) => !isErrorItem(item) && typeof item.json.messageId === 'string')
 		.map(({ json }) => ({
 			messageId: json.messageId,
 			to: json.to ?? null,

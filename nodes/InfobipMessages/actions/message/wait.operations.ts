@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import {
-	limitWaitTime,
+	limitWaitTimeFields,
 	responseFields,
 	WAIT_FOR_DELIVERY,
 	WAIT_FOR_RESPONSE,
@@ -21,7 +21,11 @@ const field = (name: string) => messageFields.find((f) => f.name === name) as IN
 /** Failover steps of a response: channel, sender, recipient and validity (the text is the main one). */
 const responseFailover: INodeProperties = (() => {
 	const failover = field('failover');
-	const [steps] = failover.options as Array<{ displayName: string; name: string; values: INodeProperties[] }>;
+	const [steps] = failover.options as Array<{
+		displayName: string;
+		name: string;
+		values: INodeProperties[];
+	}>;
 	return {
 		...failover,
 		options: [
@@ -58,7 +62,7 @@ export const description: INodeProperties[] = [
 	]),
 	...updateDisplayOptions({ show: { resource: ['message'], operation: [WAIT_FOR_DELIVERY] } }, [
 		...messageFields,
-		limitWaitTime(
+		...limitWaitTimeFields(
 			1,
 			'hours',
 			'How long to wait for the final status; when it passes, the message is output as it stands, with final: false',

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, IWebhookFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { Destination } from '../../builders/recipients';
@@ -7,7 +12,7 @@ import { infobipApiRequest } from '../../transport';
 import { fetchScenarioPage, LOGS_PATH, scenarioPath } from '../../transport/endpoints';
 import type { StatusLookup } from '../../wait/delivery';
 import {
-	limitWaitTime,
+	limitWaitTimeFields,
 	responseFields,
 	WAIT_FOR_DELIVERY,
 	WAIT_FOR_RESPONSE,
@@ -46,7 +51,7 @@ export const description: INodeProperties[] = [
 	...updateDisplayOptions({ show: { resource: ['message'], operation: [WAIT_FOR_DELIVERY] } }, [
 		...scenarioAndFacebookRecipientFields,
 		...textFields,
-		limitWaitTime(
+		...limitWaitTimeFields(
 			1,
 			'hours',
 			'How long to wait for the final statuses; when it passes, each message is output as it stands, with final: false',
