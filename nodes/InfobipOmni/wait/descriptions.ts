@@ -329,7 +329,9 @@ export const responseFields: INodeProperties[] = [
 		default: {},
 		options: [
 			{
-				displayName: 'Append N8n Attribution',
+				// n8n's own name for this option.
+				// eslint-disable-next-line n8n-nodes-base/node-param-display-name-miscased
+				displayName: 'Append n8n Attribution',
 				name: 'appendAttribution',
 				type: 'boolean',
 				default: false,
