@@ -298,6 +298,8 @@ export async function startWaitingRun(options: RunNodeOptions): Promise<WaitingR
 		await parseBody(req);
 
 		const data = JSON.parse(JSON.stringify(saved)) as IRunExecutionData;
+		// n8n drops the waiting node's own run before it calls webhook() (preserveInputOverride).
+		data.resultData.runData[NODE_NAME]?.pop();
 		const webhookData = {
 			httpMethod: req.method,
 			node: node.name,

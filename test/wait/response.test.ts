@@ -163,7 +163,9 @@ describe('approval on the Messages API node', () => {
 		const run = await start(messagesParameters());
 		const { output } = await run.timeout();
 		expect(run.status()).toBe('success');
-		expect(output).toEqual([{ json: {}, pairedItem: { item: 0 } }]);
+		expect(output).toHaveLength(1);
+		expect(output[0].json).toEqual({});
+		expect(output[0].pairedItem).toMatchObject({ item: 0 });
 	});
 });
 

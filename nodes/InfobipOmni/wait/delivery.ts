@@ -7,7 +7,7 @@ import type {
 
 import { readReportBody } from '../../InfobipOmniTrigger/request';
 import { simplifyReport, type ReportField } from '../reports/simplify';
-import { isErrorItem, pairedIndex, waitingOutput } from './waiting';
+import { isErrorItem, pairedIndex, waitingItems } from './waiting';
 
 /**
  * One message waited for, as the node outputs it: the one report shape (docs/report-shape.md)
@@ -117,7 +117,7 @@ export async function deliveryWebhook(
 	const read = readReportBody(this.getBodyData(), req.rawBody);
 	if (!read.ok) return answer(this, 400, { message: read.problem, hint: read.fix });
 
-	const waiting = waitingOutput.call(this);
+	const waiting = waitingItems.call(this);
 	const records = new Map<string, INodeExecutionData>();
 	for (const item of waiting) {
 		if (!isErrorItem(item) && typeof item.json.messageId === 'string') {

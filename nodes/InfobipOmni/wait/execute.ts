@@ -9,7 +9,7 @@ import type { TrackedDestination } from '../dispatch';
 import { pendingRecord } from './delivery';
 import { waitTillFrom, type LimitWaitTime } from './limit';
 import { responseText } from './response';
-import { isErrorItem, pairedIndex } from './waiting';
+import { isErrorItem, pairedIndex, SENT_MESSAGES_KEY, sentMessages } from './waiting';
 
 /** A read of the node's parameters with some answered otherwise (see `overriding`). */
 export type ReadOverrides = Record<
@@ -110,6 +110,15 @@ export function sendAndWaitForResponse<D extends TrackedDestination>(
 		const read = overriding(context.read, spec.responseReads(text));
 		const sent = await send.call(this, items, { ...context, read });
 		if (!sent.some(accepted)) return sent;
+		// The resume webhook sees only the node's input (waiting.ts): the input item, unchanged
+		// for the next node when the Limit Wait Time passes, carries the messages' IDs beside it.
+		this.getExecuteData().data.main[0] = [
+			{
+				...items[0],
+				pairedItem: { item: 0 },
+				[SENT_MESSAGES_KEY]: { messages: sentMessages(sent) },
+			},
+		];
 		await this.putExecutionToWait(waitTill);
 		return sent;
 	};
@@ -176,10 +185,10 @@ export function sendAndWaitForDelivery<D extends TrackedDestination>(
 				pairedItem: { item: itemIndex },
 			});
 		}
-		// When the Limit Wait Time passes, n8n resumes the execution without running the node
-		// again: the node's input goes out as its output (n8n-core's WorkflowExecute disables a
-		// timed-out waiting node). Its input is made these records, so that the timeout shows
-		// every message as it stood, `final: false`; a report's resume replaces them.
+		// The node's input is made these records: the resume webhook reads them (waiting.ts), and
+		// when the Limit Wait Time passes, n8n resumes the execution without running the node
+		// again and its input goes out as its output (n8n-core's WorkflowExecute disables a
+		// timed-out waiting node), so the timeout shows every message as it stood, final: false.
 		this.getExecuteData().data.main[0] = records;
 		await this.putExecutionToWait(waitTill);
 		return records;

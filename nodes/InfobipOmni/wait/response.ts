@@ -16,7 +16,7 @@ import {
 } from './forms';
 import type { LimitWaitTime } from './limit';
 import { formPage, messagePage, PAGE_CSP } from './pages';
-import { sentMessages, waitingOutput } from './waiting';
+import { SENT_MESSAGES_KEY, waitingItems } from './waiting';
 
 export type ResponseType = 'approval' | 'freeText' | 'customForm';
 
@@ -125,7 +125,9 @@ function resumeWith(context: IWebhookFunctions, answer: IDataObject): IWebhookRe
 					json: {
 						// n8n's shape ($json.data.approved): its agent's human review reads it.
 						data: { ...answer, respondedAt: new Date().toISOString() },
-						messages: sentMessages(waitingOutput.call(context)),
+						messages:
+							((waitingItems.call(context)[0]?.[SENT_MESSAGES_KEY] as IDataObject | undefined)
+								?.messages as IDataObject[] | undefined) ?? [],
 					},
 					pairedItem: { item: 0 },
 				},

@@ -1,19 +1,17 @@
 import type { IDataObject, INodeExecutionData, IWebhookFunctions } from 'n8n-workflow';
 
 /**
- * What the waiting node output before it went to wait (one item per message sent), read in
- * its resume webhook. n8n keeps that run in the execution until the node resumes, and
- * `$('node').all()` reads a node's last run, so this holds in loops too.
+ * The items a waiting node left for its resume webhook: its input on the execution stack, which
+ * execute() made the messages it sent (n8n drops the node's own output run before it calls
+ * webhook(): WaitingWebhooks' preserveInputOverride pops it).
  */
-export function waitingOutput(this: IWebhookFunctions): INodeExecutionData[] {
-	// A JSON string literal, with braces escaped so that no name can close the expression.
-	const name = JSON.stringify(this.getNode().name).replace(
-		/[{}]/g,
-		(brace) => `\\u${brace.charCodeAt(0).toString(16).padStart(4, '0')}`,
-	);
-	const items = this.evaluateExpression(`{{ $(${name}).all() }}`, 0);
+export function waitingItems(this: IWebhookFunctions): INodeExecutionData[] {
+	const items = this.evaluateExpression('{{ $input.all() }}', 0);
 	return Array.isArray(items) ? (items as INodeExecutionData[]) : [];
 }
+
+/** Where Send and Wait for Response keeps its messages on the input item it passes on. */
+export const SENT_MESSAGES_KEY = 'infobipSentMessages';
 
 /** The input item an output item is paired to (0 when n8n gave it none). */
 export function pairedIndex(item: INodeExecutionData): number {
