@@ -66,7 +66,7 @@ const SEED_PEOPLE: INodeExecutionData[] = [
 
 const summary = (items: INodeExecutionData[]) =>
 	items.map(({ json, pairedItem }) => [
-		(pairedItem as IDataObject).item,
+		(pairedItem as { item: number }).item,
 		json.to,
 		json.channel,
 		json.statusGroup,
