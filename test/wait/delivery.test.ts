@@ -196,6 +196,47 @@ describe('OMNI: the seed flow, three messages', () => {
 		});
 	});
 
+	test('Continue On Fail: a refused item is its error item, the others are waited for', async () => {
+		const key = await seedScenario();
+		waiting = await startWaitingRun({
+			parameters: omniParameters(key),
+			credentials: credentials(),
+			input: [{ json: { phone: '41793026727' } }, { json: { phone: '+41 79' } }],
+			onError: 'continueRegularOutput',
+			executionId: '78',
+		});
+		const run = waiting;
+		expect(run.status()).toBe('waiting');
+		expect(
+			run.waitingOutput.map((item) => [item.pairedItem, item.json.final ?? item.json.error]),
+		).toEqual([
+			[{ item: 0 }, false],
+			[{ item: 1 }, expect.stringMatching(/^Invalid Phone Numbers: .* \(item 1\)$/)],
+		]);
+		await sandbox.advance(60_000);
+		const { output } = await run.resumed;
+		expect(
+			output.map((item) => [item.pairedItem, item.json.statusGroup ?? item.json.error]),
+		).toEqual([
+			[{ item: 0 }, 'DELIVERED'],
+			[{ item: 1 }, expect.stringMatching(/^Invalid Phone Numbers/)],
+		]);
+	});
+
+	test('nothing accepted: nothing to wait for, the errors come out at once', async () => {
+		const key = await seedScenario();
+		const { output, run } = await runNode({
+			parameters: omniParameters(key),
+			credentials: credentials(),
+			input: [{ json: { phone: '+41 79' } }],
+			onError: 'continueRegularOutput',
+		});
+		expect(run.status).toBe('success');
+		expect(output.map((item) => item.json.error)).toEqual([
+			expect.stringMatching(/^Invalid Phone Numbers/),
+		]);
+	});
+
 	test('more messages than one wait follows: refused before anything is sent', async () => {
 		const key = await seedScenario();
 		const many = Array.from({ length: 101 }, (_, i) => ({
