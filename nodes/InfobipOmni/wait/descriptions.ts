@@ -220,7 +220,8 @@ export const responseFields: INodeProperties[] = [
 		type: 'string',
 		typeOptions: { rows: 4 },
 		default: '',
-		required: true,
+		// Not `required`: an empty one is refused when the node runs, with the fix, and the new
+		// node opens without an issue marker.
 		placeholder: 'e.g. Can we deliver your order tomorrow between 9 and 12?',
 		description:
 			'The text sent to the recipient; the link(s) to answer follow it on their own lines',
