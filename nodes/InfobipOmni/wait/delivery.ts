@@ -116,7 +116,7 @@ export async function deliveryWebhook(
 	const waiting = waitingOutput.call(this);
 	const records = new Map<string, INodeExecutionData>();
 	for (const item of waiting) {
-		if (item.json.error === undefined && typeof item.json.messageId === 'string') {
+		if (item.json.error == null && typeof item.json.messageId === 'string') {
 			records.set(item.json.messageId, item);
 		}
 	}
@@ -156,7 +156,7 @@ export async function deliveryWebhook(
 	const output = waiting.map((item): INodeExecutionData => {
 		const id = item.json.messageId;
 		const report = typeof id === 'string' ? finals.get(id) : undefined;
-		if (item.json.error !== undefined || !report) return item;
+		if (item.json.error != null || !report) return item;
 		return {
 			json: finalRecord(item.json, report),
 			pairedItem: { item: pairedIndex(item) },

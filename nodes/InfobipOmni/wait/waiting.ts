@@ -2,16 +2,13 @@ import type { IDataObject, INodeExecutionData, IWebhookFunctions } from 'n8n-wor
 
 /**
  * What the waiting node output before it went to wait (one item per message sent), read in
- * its resume webhook. n8n keeps that run in the execution until the node resumes, and
- * `$('node').all()` reads a node's last run, so this holds in loops too.
+ * its resume webhook. n8n drops the waiting node's run before it calls webhook()
+ * (WaitingWebhooks: preserveInputOverride pops it), so `$('node').all()` finds nothing there;
+ * the node's input on the execution stack is kept, and execute() makes it these items
+ * (execute.ts), so `$input` reads them.
  */
 export function waitingOutput(this: IWebhookFunctions): INodeExecutionData[] {
-	// A JSON string literal, with braces escaped so that no name can close the expression.
-	const name = JSON.stringify(this.getNode().name).replace(
-		/[{}]/g,
-		(brace) => `\\u${brace.charCodeAt(0).toString(16).padStart(4, '0')}`,
-	);
-	const items = this.evaluateExpression(`{{ $(${name}).all() }}`, 0);
+	const items = this.evaluateExpression('{{ $input.all() }}', 0);
 	return Array.isArray(items) ? (items as INodeExecutionData[]) : [];
 }
 
