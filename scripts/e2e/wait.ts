@@ -1,5 +1,5 @@
 // Dev-only (never shipped, never scanned): n8n Cloud's runtime rules do not apply here.
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error */
 /**
  * The e2e's Send and Wait part (issue 15; run.ts runs `waitChecks` once n8n is started, and
  * `node .dev-dist/scripts/e2e/wait.js` runs it alone, `--screenshots` also writing
