@@ -595,7 +595,7 @@ async function main(): Promise<void> {
 		const n8n = home;
 
 		const imported = await check(
-			'import: the sandbox, redirecting and model stand-in credentials, the 6 example workflows and 16 e2e-only ones (6 of them Send and Wait, scripts/e2e/wait.ts)',
+			'import: the sandbox, redirecting and model stand-in credentials, the 6 example workflows and 17 e2e-only ones (7 of them Send and Wait, scripts/e2e/wait.ts)',
 			async () => {
 				const { dir, files, count } = prepareImports(
 					n8n,
@@ -1489,7 +1489,7 @@ async function main(): Promise<void> {
 		);
 
 		// --- Send and Wait for Response / for Delivery (issue 15, scripts/e2e/wait.ts) ---
-		await waitChecks({ n8n, sandbox, apiKey });
+		await waitChecks({ n8n, sandbox, apiKey, model });
 
 		// --- a batched send whose middle request fails (contract of issue #10 §8a) ---
 		const SIX = Array.from({ length: 6 }, (_, index) => `4179302710${index}`);

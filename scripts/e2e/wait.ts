@@ -19,6 +19,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { DEFAULT_ACCOUNT, startSandbox, type LoggedRequest, type Sandbox } from '../../sandbox';
+import { AGENT_CREDENTIAL, AGENT_FINAL_TEXT, agentCredential, startModelStandIn } from './agent';
 import { check, expect, print, tally } from './checks';
 import { N8nHome, OWNER, ROOT } from './n8n';
 
@@ -38,6 +39,7 @@ export const WAIT_WORKFLOWS = {
 	omniDelivery: 'ibWaitE2eOmniDlv',
 	messagesDelivery: 'ibWaitE2eMsgDlv1',
 	timeout: 'ibWaitE2eTimeout',
+	hitl: 'ibWaitE2eHitl001',
 };
 
 const PATHS: Record<keyof typeof WAIT_WORKFLOWS, string> = {
@@ -47,6 +49,7 @@ const PATHS: Record<keyof typeof WAIT_WORKFLOWS, string> = {
 	omniDelivery: 'infobip-wait-e2e-omni-delivery',
 	messagesDelivery: 'infobip-wait-e2e-messages-delivery',
 	timeout: 'infobip-wait-e2e-timeout',
+	hitl: 'infobip-wait-e2e-hitl',
 };
 
 /** The Infobip node's ID in each workflow (the last part of its resume URL's path). */
@@ -57,6 +60,7 @@ const NODE_IDS: Record<keyof typeof WAIT_WORKFLOWS, string> = {
 	omniDelivery: 'c1a0e2b4-1d3f-4a5b-8c7d-9e0f1a2b3c04',
 	messagesDelivery: 'c1a0e2b4-1d3f-4a5b-8c7d-9e0f1a2b3c05',
 	timeout: 'c1a0e2b4-1d3f-4a5b-8c7d-9e0f1a2b3c06',
+	hitl: 'c1a0e2b4-1d3f-4a5b-8c7d-9e0f1a2b3c07',
 };
 const NODE = 'Infobip';
 const AFTER = 'After the Wait';
@@ -146,6 +150,113 @@ const scenario = {
 	mode: 'key',
 	value: "={{ $('Start').first().json.body.scenarioKey }}",
 };
+
+const fromAi = (key: string) =>
+	`={{ /*n8n-auto-generated-fromAI-override*/ $fromAI('${key}', \`\`, 'string') }}`;
+const HITL_NODE = 'Human Review';
+const GATED_TOOL = 'Send SMS';
+const AGENT = 'AI Agent';
+
+/**
+ * Webhook → AI Agent (the model: agent.ts's local stand-in) whose one tool, the Infobip OMNI
+ * Tool's Send Text, is gated by n8n's generated Infobip Messages API HITL tool: the approval
+ * request goes out by SMS, the agent runs the tool only once it is approved.
+ */
+function hitlWorkflow(credential: { id: string; name: string }): Json {
+	const ids = NODE_IDS.hitl;
+	return {
+		id: WAIT_WORKFLOWS.hitl,
+		name: 'e2e wait: an AI agent whose Infobip tool needs a human approval (HITL tool)',
+		active: false,
+		nodes: [
+			{
+				id: ids.replace(/..$/, 'a0'),
+				name: 'Start',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: ids.replace(/..$/, 'b0'),
+				parameters: {
+					httpMethod: 'POST',
+					path: PATHS.hitl,
+					responseMode: 'onReceived',
+					options: {},
+				},
+			},
+			{
+				id: ids.replace(/..$/, 'c0'),
+				name: AGENT,
+				type: '@n8n/n8n-nodes-langchain.agent',
+				typeVersion: 3.1,
+				position: [220, 0],
+				parameters: {
+					promptType: 'define',
+					text: 'Tell Ana (+41 79 302 67 27) that her parcel is on its way.',
+					options: {},
+				},
+			},
+			{
+				id: ids.replace(/..$/, 'd0'),
+				name: 'OpenAI Chat Model',
+				type: '@n8n/n8n-nodes-langchain.lmChatOpenAi',
+				typeVersion: 1.3,
+				position: [100, 220],
+				parameters: {
+					model: { __rl: true, mode: 'list', value: 'gpt-4o-mini' },
+					responsesApiEnabled: false,
+					options: {},
+				},
+				credentials: { openAiApi: AGENT_CREDENTIAL },
+			},
+			{
+				id: ids,
+				name: HITL_NODE,
+				type: 'n8n-nodes-infobip-omni.infobipMessagesHitlTool',
+				typeVersion: 1,
+				position: [340, 220],
+				parameters: {
+					resource: 'message',
+					operation: 'sendAndWait',
+					channel: 'SMS',
+					sender: 'InfoSMS',
+					to: '41793026727',
+					message: '=The agent wants to run {{ $tool.name }}',
+					responseType: 'approval',
+					approvalOptions: { values: { approvalType: 'double' } },
+					options: {},
+				},
+				credentials: { infobipOmniBasicAuthApi: credential },
+			},
+			{
+				id: ids.replace(/..$/, 'e0'),
+				name: GATED_TOOL,
+				type: 'n8n-nodes-infobip-omni.infobipOmniTool',
+				typeVersion: 1,
+				position: [340, 440],
+				parameters: {
+					resource: 'message',
+					operation: 'sendText',
+					useDefaultScenario: true,
+					phoneNumbers: fromAi('Phone_Numbers'),
+					facebookText: fromAi('Facebook_Text'),
+					smsText: fromAi('SMS_Text'),
+					requestSettings: { messageIdSource: 'infobip' },
+				},
+				credentials: { infobipOmniBasicAuthApi: credential },
+			},
+		],
+		connections: {
+			Start: { main: [[{ node: AGENT, type: 'main', index: 0 }]] },
+			'OpenAI Chat Model': {
+				ai_languageModel: [[{ node: AGENT, type: 'ai_languageModel', index: 0 }]],
+			},
+			[GATED_TOOL]: { ai_tool: [[{ node: HITL_NODE, type: 'ai_tool', index: 0 }]] },
+			[HITL_NODE]: { ai_tool: [[{ node: AGENT, type: 'ai_tool', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
+}
 
 /** The e2e-only wait workflows, to import next to the others. */
 export function waitWorkflows(credential: { id: string; name: string }): Json[] {
@@ -256,6 +367,7 @@ export function waitWorkflows(credential: { id: string; name: string }): Json[] 
 				options: {},
 			},
 		}),
+		hitlWorkflow(credential),
 	];
 }
 
@@ -296,6 +408,8 @@ export interface WaitContext {
 	n8n: N8nHome;
 	sandbox: Sandbox;
 	apiKey: string;
+	/** agent.ts's model stand-in (its credential imported): runs the HITL agent check. */
+	model?: Awaited<ReturnType<typeof startModelStandIn>>;
 	/**
 	 * Screenshot mode: called while an execution waits, with a link of its message; true when it
 	 * opened the link itself (in a browser), so that the check does not.
@@ -309,7 +423,13 @@ export interface WaitContext {
 }
 
 /** Runs the Send and Wait checks against a started n8n (public API key with execution:read/list). */
-export async function waitChecks({ n8n, sandbox, apiKey, onWaiting }: WaitContext): Promise<void> {
+export async function waitChecks({
+	n8n,
+	sandbox,
+	apiKey,
+	model,
+	onWaiting,
+}: WaitContext): Promise<void> {
 	const started = Date.now();
 	const BASIC = `Basic ${Buffer.from(`${DEFAULT_ACCOUNT.username}:${DEFAULT_ACCOUNT.password}`).toString('base64')}`;
 	const api = async (path: string) => {
@@ -852,6 +972,80 @@ export async function waitChecks({ n8n, sandbox, apiKey, onWaiting }: WaitContex
 		},
 	);
 
+	// --- an AI agent's tool gated by the Infobip Messages API HITL tool ---
+	if (model) {
+		let hitl: Awaited<ReturnType<typeof startWaiting>> | undefined;
+		let hitlLinks: Record<string, string> = {};
+		const toolArguments = {
+			Phone_Numbers: '41793026727',
+			Facebook_Text: 'Your parcel is on its way.',
+			SMS_Text: 'Your parcel is on its way (SMS).',
+		};
+		await check(
+			'wait, HITL agent: the model calls the Infobip OMNI Tool, which the Infobip Messages API HITL tool gates: the execution waits, the approval request went out by SMS with Approve and Decline links, and nothing was sent to the recipient yet',
+			async () => {
+				model.script(toolArguments);
+				hitl = await startWaiting('hitl', {});
+				const error = hitl.execution.data?.resultData.error;
+				same(
+					[hitl.execution.status, error?.message ?? null],
+					['waiting', null],
+					'execution status, error',
+				);
+				const requests = hitl.requests();
+				same(
+					requests.map((request) => `${request.method} ${request.path}`),
+					[`POST ${MESSAGES_PATH}`],
+					'requests to the sandbox',
+				);
+				const text = messagesText(requests[0].body as Json);
+				hitlLinks = linksOf(text);
+				same(Object.keys(hitlLinks), ['Approve', 'Decline'], `links in ${JSON.stringify(text)}`);
+				same(model.unexpected, [], 'requests to the model other than chat completions');
+				return `${model.requests.length} chat completion(s) so far; the SMS: ${JSON.stringify(text).slice(0, 200)}`;
+			},
+		);
+		await check(
+			"wait, HITL agent: opening Approve resumes the execution: the gated tool sends exactly the model's text, the model reads its result and the agent answers",
+			async () => {
+				expect(hitl && hitlLinks.Approve, 'no waiting execution');
+				const from = sandbox.requests().length;
+				const answer = await get(hitlLinks.Approve, BROWSER_UA);
+				same(answer.status, 200, 'approve: status');
+				const execution = await finished(hitl.id, 60_000);
+				const error = execution.data?.resultData.error;
+				same(
+					[execution.status, error?.message ?? null],
+					['success', null],
+					'execution status, error',
+				);
+				const sends = sandbox
+					.requests()
+					.slice(from)
+					.filter((request) => request.path === OMNI_PATH);
+				same(
+					sends.map((request) => request.body),
+					[
+						{
+							destinations: [{ to: { phoneNumber: toolArguments.Phone_Numbers } }],
+							facebook: { text: toolArguments.Facebook_Text },
+							sms: { text: toolArguments.SMS_Text },
+						},
+					],
+					'sends after the approval',
+				);
+				const toolResults = model.requests.flatMap((request) =>
+					request.messages.filter((message) => message.role === 'tool'),
+				);
+				expect(toolResults.length >= 1, 'the model got no tool result');
+				const outputs = execution.data?.resultData.runData[AGENT] ?? [];
+				const last = outputs[outputs.length - 1]?.data?.main?.[0]?.[0]?.json.output;
+				same(last, AGENT_FINAL_TEXT, "the agent's output");
+				return `tool result the model read: ${String(toolResults[toolResults.length - 1].content).slice(0, 200)}`;
+			},
+		);
+	}
+
 	// --- the timeout: n8n's WaitTracker resumes the execution at its Limit Wait Time ---
 	await check(
 		'wait, delivery, timeout: at the Limit Wait Time (1 minute) n8n resumes the execution without a report; it succeeds and the node outputs the message as it stood: final false, delivered false',
@@ -887,6 +1081,7 @@ export async function waitChecks({ n8n, sandbox, apiKey, onWaiting }: WaitContex
  */
 async function main() {
 	const sandbox = await startSandbox({ clock: { speed: 60 } });
+	const model = await startModelStandIn();
 	const credential = { id: 'ibOmniBasicAuth1', name: 'Infobip OMNI account' };
 	const screenshots = process.argv.includes('--screenshots');
 	let home: N8nHome | undefined;
@@ -908,6 +1103,7 @@ async function main() {
 						baseUrl: sandbox.baseUrl,
 					},
 				},
+				agentCredential(model.url),
 			]),
 		);
 		for (const workflow of waitWorkflows(credential)) {
@@ -970,7 +1166,24 @@ async function main() {
 				};
 				if (what === 'execution') {
 					await page.goto(`${n8n.baseUrl}/workflow/${workflowId}/executions/${executionId}`);
-					await page.waitForTimeout(6_000);
+					await page.waitForTimeout(5_000);
+					// The editor's "Production Checklist" popover would cover the executions list.
+					await page.evaluate(() => {
+						const title = [...document.querySelectorAll('*')].find(
+							(element) =>
+								element.childElementCount === 0 &&
+								element.textContent?.trim() === 'Production Checklist',
+						);
+						let box = title?.parentElement;
+						for (let depth = 0; box && depth < 4; depth++, box = box.parentElement) {
+							const close = box.querySelector('button, [role="button"], .el-icon, svg');
+							if (close && !close.textContent?.trim()) {
+								(close as HTMLElement).dispatchEvent(new MouseEvent('click', { bubbles: true }));
+								return;
+							}
+						}
+					});
+					await page.waitForTimeout(1_000);
 					await shoot('wait-waiting-execution.png');
 					return false;
 				}
@@ -981,7 +1194,7 @@ async function main() {
 				return what === 'decline';
 			};
 		}
-		await waitChecks({ n8n, sandbox, apiKey, onWaiting });
+		await waitChecks({ n8n, sandbox, apiKey, model, onWaiting });
 	} finally {
 		if (tally.failed && home?.log) {
 			const lines = home.log
@@ -993,6 +1206,7 @@ async function main() {
 		await home?.stop();
 		if (!process.env.INFOBIP_OMNI_E2E_KEEP) home?.remove();
 		await sandbox.close();
+		await model.close();
 		print(`e2e wait: ${tally.passed} passed, ${tally.failed} failed`);
 	}
 }
