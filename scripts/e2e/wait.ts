@@ -984,7 +984,8 @@ export async function waitChecks({
 		await check(
 			'wait, HITL agent: the model calls the Infobip OMNI Tool, which the Infobip Messages API HITL tool gates: the execution waits, the approval request went out by SMS with Approve and Decline links, and nothing was sent to the recipient yet',
 			async () => {
-				model.script(toolArguments);
+				// n8n's HITL wrapper asks the model for the gated tool's parameters and its own.
+				model.script({ toolParameters: toolArguments, hitlParameters: {} });
 				hitl = await startWaiting('hitl', {});
 				const error = hitl.execution.data?.resultData.error;
 				same(
@@ -1002,7 +1003,19 @@ export async function waitChecks({
 				hitlLinks = linksOf(text);
 				same(Object.keys(hitlLinks), ['Approve', 'Decline'], `links in ${JSON.stringify(text)}`);
 				same(model.unexpected, [], 'requests to the model other than chat completions');
-				return `${model.requests.length} chat completion(s) so far; the SMS: ${JSON.stringify(text).slice(0, 200)}`;
+				const offered = model.requests[0]?.tools?.map((tool) => tool.function) ?? [];
+				const schema = offered[0]?.parameters?.properties as
+					| { toolParameters?: { properties?: Json } }
+					| undefined;
+				same(
+					[
+						offered.map((tool) => tool.name),
+						Object.keys(schema?.toolParameters?.properties ?? {}).sort(),
+					],
+					[['Send_SMS'], Object.keys(toolArguments).sort()],
+					'tools offered to the model, the keys of its toolParameters',
+				);
+				return `the approval SMS: ${JSON.stringify(text).slice(0, 200)}`;
 			},
 		);
 		await check(
@@ -1023,6 +1036,21 @@ export async function waitChecks({
 					.requests()
 					.slice(from)
 					.filter((request) => request.path === OMNI_PATH);
+				const runData = execution.data?.resultData.runData ?? {};
+				const runs = Object.entries(runData)
+					.map(
+						([name, list]) =>
+							`${name}: ${JSON.stringify(list.map((run) => run.data ?? run.error)).slice(0, 400)}`,
+					)
+					.join(' | ');
+				expect(
+					sends.length > 0,
+					`the gated tool sent nothing; the runs: ${runs}; requests after the approval: ${sandbox
+						.requests()
+						.slice(from)
+						.map((request) => `${request.method} ${request.path}`)
+						.join(', ')}`,
+				);
 				same(
 					sends.map((request) => request.body),
 					[
