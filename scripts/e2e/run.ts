@@ -20,6 +20,8 @@
  * - an AI Agent with the Infobip OMNI Tool and a local stand-in for the model (scripts/e2e/agent.ts):
  *   the model's tool call sends the text, it was offered the tool description of
  *   descriptions/tool.ts, and a bad number's error reaches it with its fix.
+ * - Send and Wait for Response and for Delivery (scripts/e2e/wait.ts): executions that wait at
+ *   the node, resumed by the approval link, the form, the sandbox's pushes or the Limit Wait Time;
  * `n8n execute` rarely crashes at exit (SIGSEGV, code 139): a run is judged by its parsed status
  * and the sandbox's log, and retried once only when it crashed without a result.
  * Prints one line per check, then `e2e: X passed, Y failed`; exits 1 if any failed.
@@ -57,6 +59,7 @@ import {
 	TRIGGER_WEBHOOK_ID,
 } from './messagesApi';
 import { N8nHome, parseRawOutput, ROOT, type CliResult } from './n8n';
+import { WAIT_PUBLISHED, waitChecks, waitWorkflows } from './wait';
 
 type Json = Record<string, unknown>;
 type Item = { json: Json; pairedItem?: { item: number } | Array<{ item: number }> };
@@ -98,6 +101,7 @@ const PUBLISHED = [
 	WORKFLOWS.redirect,
 	WORKFLOWS.legacyOnce,
 	MESSAGES_WORKFLOWS.trigger,
+	...WAIT_PUBLISHED,
 ];
 const ALERT_PLACEHOLDER = 'https://hooks.example.com/infobip-omni-alerts';
 const BASIC = 'Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==';
@@ -488,6 +492,7 @@ function prepareImports(
 		expressionsWorkflow(),
 		agentWorkflow(CREDENTIAL),
 		...messagesApiWorkflows(CREDENTIAL),
+		...waitWorkflows(CREDENTIAL),
 	];
 	for (const workflow of extra) {
 		writeFileSync(join(dir, 'workflows', `${String(workflow.id)}.json`), JSON.stringify(workflow));
@@ -543,6 +548,7 @@ function productionWebhookPaths(): string[] {
 		...e2eWorkflows(),
 		legacyOnceWorkflow(),
 		...messagesApiWorkflows(CREDENTIAL),
+		...waitWorkflows(CREDENTIAL),
 	].filter((workflow) => PUBLISHED.includes(String(workflow.id)));
 	return workflows.flatMap((workflow) =>
 		(workflow.nodes as Json[])
@@ -589,7 +595,7 @@ async function main(): Promise<void> {
 		const n8n = home;
 
 		const imported = await check(
-			'import: the sandbox, redirecting and model stand-in credentials, the 6 example workflows and 10 e2e-only ones',
+			'import: the sandbox, redirecting and model stand-in credentials, the 6 example workflows and 17 e2e-only ones (7 of them Send and Wait, scripts/e2e/wait.ts)',
 			async () => {
 				const { dir, files, count } = prepareImports(
 					n8n,
@@ -1481,6 +1487,9 @@ async function main(): Promise<void> {
 				return `dedupeKey ${String(item?.dedupeKey)}`;
 			},
 		);
+
+		// --- Send and Wait for Response / for Delivery (issue 15, scripts/e2e/wait.ts) ---
+		await waitChecks({ n8n, sandbox, apiKey, model });
 
 		// --- a batched send whose middle request fails (contract of issue #10 §8a) ---
 		const SIX = Array.from({ length: 6 }, (_, index) => `4179302710${index}`);
