@@ -166,6 +166,8 @@ export class N8nHome {
 	 * slow machine a production webhook can answer 404 "not registered" in between.
 	 */
 	async start(timeoutMs = 90_000): Promise<void> {
+		// A restart appends to the same log: only this start's lines count.
+		const from = this.serverLog.length;
 		this.server = launch(this.n8nBin, ['start'], { env: this.env, cwd: this.folder });
 		this.server.stdout?.on('data', (chunk: Buffer) => (this.serverLog += chunk.toString()));
 		this.server.stderr?.on('data', (chunk: Buffer) => (this.serverLog += chunk.toString()));
@@ -174,7 +176,9 @@ export class N8nHome {
 			if (this.server.exitCode !== null) break;
 			try {
 				const response = await fetch(`${this.baseUrl}/healthz/readiness`);
-				if (response.ok && this.serverLog.includes('Editor is now accessible via')) return;
+				if (response.ok && this.serverLog.slice(from).includes('Editor is now accessible via')) {
+					return;
+				}
 			} catch {
 				// not listening yet
 			}

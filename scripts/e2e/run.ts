@@ -1489,7 +1489,7 @@ async function main(): Promise<void> {
 		);
 
 		// --- Send and Wait for Response / for Delivery (issue 15, scripts/e2e/wait.ts) ---
-		await waitChecks({ n8n, sandbox, apiKey, model });
+		await waitChecks({ n8n, sandbox, apiKey, model, restart: true });
 
 		// --- a batched send whose middle request fails (contract of issue #10 §8a) ---
 		const SIX = Array.from({ length: 6 }, (_, index) => `4179302710${index}`);

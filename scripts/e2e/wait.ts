@@ -326,9 +326,10 @@ export function waitWorkflows(credential: { id: string; name: string }): Json[] 
 				facebookUserKey: "={{ $json.facebookUserKey ?? '' }}",
 				facebookText: 'Your parcel is on its way.',
 				smsText: 'Your parcel is on its way (SMS).',
-				limitWaitTime: {
-					values: { limitType: 'afterTimeInterval', resumeAmount: 1, resumeUnit: 'hours' },
-				},
+				limitWaitTime: true,
+				limitType: 'afterTimeInterval',
+				resumeAmount: 1,
+				resumeUnit: 'hours',
 				options: {},
 			},
 		}),
@@ -343,9 +344,10 @@ export function waitWorkflows(credential: { id: string; name: string }): Json[] 
 				bodyType: 'TEXT',
 				text: 'Your parcel is on its way.',
 				failover: { steps: [{ ...smsStep, text: 'Your parcel is on its way (SMS).' }] },
-				limitWaitTime: {
-					values: { limitType: 'afterTimeInterval', resumeAmount: 1, resumeUnit: 'hours' },
-				},
+				limitWaitTime: true,
+				limitType: 'afterTimeInterval',
+				resumeAmount: 1,
+				resumeUnit: 'hours',
 				options: {},
 			},
 		}),
@@ -361,9 +363,10 @@ export function waitWorkflows(credential: { id: string; name: string }): Json[] 
 				messageType: 'content',
 				bodyType: 'TEXT',
 				text: 'Your parcel is on its way (no report).',
-				limitWaitTime: {
-					values: { limitType: 'afterTimeInterval', resumeAmount: 1, resumeUnit: 'minutes' },
-				},
+				limitWaitTime: true,
+				limitType: 'afterTimeInterval',
+				resumeAmount: 1,
+				resumeUnit: 'minutes',
 				options: {},
 			},
 		}),
@@ -420,6 +423,8 @@ export interface WaitContext {
 		executionId: string,
 		link: string,
 	) => Promise<boolean>;
+	/** Restart n8n while an execution waits (last: the checks after it run on the restarted n8n). */
+	restart?: boolean;
 }
 
 /** Runs the Send and Wait checks against a started n8n (public API key with execution:read/list). */
@@ -429,6 +434,7 @@ export async function waitChecks({
 	apiKey,
 	model,
 	onWaiting,
+	restart = false,
 }: WaitContext): Promise<void> {
 	const started = Date.now();
 	const BASIC = `Basic ${Buffer.from(`${DEFAULT_ACCOUNT.username}:${DEFAULT_ACCOUNT.password}`).toString('base64')}`;
@@ -1098,6 +1104,33 @@ export async function waitChecks({
 			return `resumed ${((stoppedAt - startedAt) / 1000).toFixed(0)} s after it started; item ${JSON.stringify(items[0]?.json).slice(0, 200)}`;
 		},
 	);
+
+	// --- a restart of n8n while an execution waits (the closing note of issue 15) ---
+	if (restart) {
+		await check(
+			'wait, restart: an execution waiting for an approval survives a restart of n8n (stop, start on the same database); the link sent before the restart still resumes it, with approved true',
+			async () => {
+				const waitingRun = await startWaiting('approval', { recipients: [SMS_ONLY] });
+				same(waitingRun.execution.status, 'waiting', 'execution status before the restart');
+				const { Approve } = linksOf(messagesText(sendOf(waitingRun.requests(), MESSAGES_PATH)));
+				const stopping = Date.now();
+				await n8n.stop();
+				await n8n.start();
+				const restartMs = Date.now() - stopping;
+				same((await stored(waitingRun.id)).status, 'waiting', 'execution status after the restart');
+				const answer = await get(Approve, BROWSER_UA);
+				same(answer.status, 200, 'the link after the restart: status');
+				const execution = await finished(waitingRun.id);
+				same(execution.status, 'success', 'execution status after the link');
+				same(
+					(nodeOutput(execution)[0]?.json.data as Json | undefined)?.approved,
+					true,
+					'data.approved',
+				);
+				return `execution ${waitingRun.id}: waiting before and after a restart of ${(restartMs / 1000).toFixed(0)} s, then resumed by the link sent before it`;
+			},
+		);
+	}
 	print(`     (wait checks took ${((Date.now() - started) / 1000).toFixed(0)} s)`);
 }
 
