@@ -118,7 +118,7 @@ describe('approval on the Messages API node', () => {
 		expect(run.status()).toBe('waiting');
 		const person = await run.fetch(Approve, { headers: { 'User-Agent': BROWSER } });
 		expect(person.status).toBe(200);
-		expect(await person.text()).toContain('Got it, thanks');
+		expect(await person.text()).toContain('You approved. You can close this page.');
 		const { output } = await run.resumed;
 		expect(run.status()).toBe('success');
 		expect(output).toHaveLength(1);

@@ -109,16 +109,22 @@ function page(context: IWebhookFunctions, status: number, html: string): IWebhoo
 	return { noWebhookResponse: true };
 }
 
-const RECORDED = messagePage(
-	'Got it, thanks',
-	'Your answer was recorded. You can close this page.',
-);
+/** The page after an answer: what was recorded, in the recipient's words. */
+function recordedPage(answer: IDataObject): string {
+	const what =
+		answer.approved === true
+			? 'You approved.'
+			: answer.approved === false
+				? 'You declined.'
+				: 'Your answer was recorded.';
+	return messagePage('Got it, thanks', `${what} You can close this page.`);
+}
 
 /** The answer as the node outputs it once the execution resumes, paired to the input item. */
 function resumeWith(context: IWebhookFunctions, answer: IDataObject): IWebhookResponseData {
 	context.getResponseObject().setHeader('Content-Security-Policy', PAGE_CSP);
 	return {
-		webhookResponse: RECORDED,
+		webhookResponse: recordedPage(answer),
 		workflowData: [
 			[
 				{
