@@ -13,7 +13,9 @@
  *   the sandbox's pushes to the resume URL end the wait. A third Messages API execution (a
  *   number that never gets a report, Limit Wait Time 1 minute) gets a push of an unknown message (400) and a
  *   wrong token (401), then n8n's WaitTracker resumes it at the limit: `final: false`.
- * - The HITL tools n8n generates from both nodes' `sendAndWait` are in the editor's node types.
+ * - The HITL tools n8n generates from both nodes' `sendAndWait` are in the editor's node types,
+ *   and the Messages API one gates an AI agent's Infobip OMNI Tool (the model: agent.ts's stand-in):
+ *   the execution waits, the Approve link from the sandbox resumes it, the gated tool sends.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
