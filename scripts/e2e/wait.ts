@@ -1074,6 +1074,8 @@ export async function waitChecks({
 					request.messages.filter((message) => message.role === 'tool'),
 				);
 				expect(toolResults.length >= 1, 'the model got no tool result');
+				const result = String(toolResults[toolResults.length - 1].content);
+				expect(result.includes('"messageId"'), `the tool's send failed: ${result.slice(0, 300)}`);
 				const outputs = execution.data?.resultData.runData[AGENT] ?? [];
 				const last = outputs[outputs.length - 1]?.data?.main?.[0]?.[0]?.json.output;
 				same(last, AGENT_FINAL_TEXT, "the agent's output");
@@ -1144,6 +1146,19 @@ export async function waitChecks({
  */
 async function main() {
 	const sandbox = await startSandbox({ clock: { speed: 60 } });
+	// The gated tool sends with the account's default scenario (run.ts's earlier checks make one).
+	await fetch(`${sandbox.baseUrl}/omni/1/scenarios`, {
+		method: 'POST',
+		headers: {
+			authorization: `Basic ${Buffer.from(`${DEFAULT_ACCOUNT.username}:${DEFAULT_ACCOUNT.password}`).toString('base64')}`,
+			'content-type': 'application/json',
+		},
+		body: JSON.stringify({
+			name: 'e2e wait: default',
+			flow: [{ from: 'InfoSMS', channel: 'SMS' }],
+			default: true,
+		}),
+	});
 	const model = await startModelStandIn();
 	const credential = { id: 'ibOmniBasicAuth1', name: 'Infobip OMNI account' };
 	const screenshots = process.argv.includes('--screenshots');
