@@ -208,10 +208,9 @@ export const NODE_NAME = 'Infobip OMNI';
 
 let executions = 0;
 
-/** Runs one node of the package through n8n-core's real WorkflowExecute, as n8n would. */
-export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
-	const nodeTypes = new PackageNodeTypes(options.extraNodeTypes);
-	const node: INode = {
+/** The node under test as a workflow holds it: type, parameters, credentials, settings. */
+export function nodeUnderTest(options: RunNodeOptions): INode {
+	return {
 		id: 'node-under-test',
 		name: NODE_NAME,
 		type: nodeTypeName(options.type ?? 'infobipOmni'),
@@ -224,6 +223,12 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 		...(options.onError ? { onError: options.onError } : {}),
 		...options.nodeSettings,
 	};
+}
+
+/** Runs one node of the package through n8n-core's real WorkflowExecute, as n8n would. */
+export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
+	const nodeTypes = new PackageNodeTypes(options.extraNodeTypes);
+	const node = nodeUnderTest(options);
 	const workflowData: IWorkflowBase = {
 		id: 'test-workflow',
 		name: 'test workflow',

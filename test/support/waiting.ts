@@ -31,7 +31,7 @@ import {
 import {
 	additionalDataFor,
 	NODE_NAME,
-	nodeTypeName,
+	nodeUnderTest,
 	PackageNodeTypes,
 	TestCredentialsHelper,
 	type RunNodeOptions,
@@ -128,18 +128,7 @@ let runs = 0;
 
 export async function startWaitingRun(options: RunNodeOptions): Promise<WaitingRun> {
 	const nodeTypes = new PackageNodeTypes(options.extraNodeTypes);
-	const node: INode = {
-		id: 'node-under-test',
-		name: NODE_NAME,
-		type: nodeTypeName(options.type ?? 'infobipOmni'),
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: options.parameters,
-		credentials: Object.fromEntries(
-			Object.keys(options.credentials).map((type) => [type, { id: `${type}-id`, name: type }]),
-		),
-		...(options.onError ? { onError: options.onError } : {}),
-	};
+	const node = nodeUnderTest(options);
 	const workflowData = {
 		id: 'waiting-workflow',
 		name: 'waiting workflow',

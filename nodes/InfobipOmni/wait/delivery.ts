@@ -7,7 +7,7 @@ import type {
 
 import { readReportBody } from '../../InfobipOmniTrigger/request';
 import { simplifyReport, type ReportField } from '../reports/simplify';
-import { isErrorItem, pairedIndex, waitingItems } from './waiting';
+import { isErrorItem, isSentMessage, pairedIndex, waitingItems } from './waiting';
 
 /**
  * One message waited for, as the node outputs it: the one report shape (docs/report-shape.md)
@@ -120,9 +120,7 @@ export async function deliveryWebhook(
 	const waiting = waitingItems.call(this);
 	const records = new Map<string, INodeExecutionData>();
 	for (const item of waiting) {
-		if (!isErrorItem(item) && typeof item.json.messageId === 'string') {
-			records.set(item.json.messageId, item);
-		}
+		if (isSentMessage(item)) records.set(item.json.messageId as string, item);
 	}
 	const channelsOf = (messageId: string): string[] => {
 		const channels = records.get(messageId)?.json.channels;

@@ -2,6 +2,7 @@ import type { INodeProperties, IWebhookDescription } from 'n8n-workflow';
 import { SEND_AND_WAIT_OPERATION } from 'n8n-workflow';
 
 import { LIMITS } from '../limits';
+import { FIELD_TYPES_WITH_OPTIONS, FORM_FIELD_TYPES, type FormFieldType } from './forms';
 
 /**
  * The operation values. n8n resumes `sendAndWait` by a signed link (it checks the HMAC of the
@@ -122,19 +123,7 @@ export function limitWaitTimeFields(
 	];
 }
 
-const fieldTypes = [
-	'checkbox',
-	'date',
-	'dropdown',
-	'email',
-	'number',
-	'password',
-	'radio',
-	'text',
-	'textarea',
-] as const;
-
-const fieldTypeNames: Record<(typeof fieldTypes)[number], string> = {
+const fieldTypeNames: Record<FormFieldType, string> = {
 	checkbox: 'Checkboxes',
 	date: 'Date',
 	dropdown: 'Dropdown List',
@@ -146,7 +135,7 @@ const fieldTypeNames: Record<(typeof fieldTypes)[number], string> = {
 	textarea: 'Textarea',
 };
 
-const withOptions = { show: { fieldType: ['dropdown', 'checkbox', 'radio'] } };
+const withOptions = { show: { fieldType: [...FIELD_TYPES_WITH_OPTIONS] } };
 
 /** Custom Form fields, in the shape of n8n's Form node (so its JSON definitions paste in). */
 const formFieldValues: INodeProperties[] = [
@@ -164,7 +153,9 @@ const formFieldValues: INodeProperties[] = [
 		name: 'fieldType',
 		type: 'options',
 		default: 'text',
-		options: fieldTypes.map((value) => ({ name: fieldTypeNames[value], value })),
+		options: FORM_FIELD_TYPES.map((value) => ({ name: fieldTypeNames[value], value })).sort(
+			(a, b) => a.name.localeCompare(b.name),
+		),
 	},
 	{
 		displayName: 'Placeholder',

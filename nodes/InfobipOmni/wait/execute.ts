@@ -9,7 +9,7 @@ import type { TrackedDestination } from '../dispatch';
 import { pendingRecord } from './delivery';
 import { waitTillFrom, type LimitWaitTime } from './limit';
 import { responseText } from './response';
-import { isErrorItem, pairedIndex, SENT_MESSAGES_KEY, sentMessages } from './waiting';
+import { isSentMessage, pairedIndex, SENT_MESSAGES_KEY, sentMessages } from './waiting';
 
 /** A read of the node's parameters with some answered otherwise (see `overriding`). */
 export type ReadOverrides = Record<
@@ -68,9 +68,6 @@ function cappedSend<D extends TrackedDestination>(
 	});
 }
 
-const accepted = (item: INodeExecutionData) =>
-	!isErrorItem(item) && typeof item.json.messageId === 'string' && item.json.status !== 'REJECTED';
-
 /**
  * Message → Send and Wait for Response (n8n's `sendAndWait`): one message to the first item's
  * recipients with signed links, then the execution waits for the answer (response.ts) or the
@@ -109,7 +106,7 @@ export function sendAndWaitForResponse<D extends TrackedDestination>(
 		const send = sendPipelineOperation<D>(spec.pipelineFor);
 		const read = overriding(context.read, spec.responseReads(text));
 		const sent = await send.call(this, items, { ...context, read });
-		if (!sent.some(accepted)) return sent;
+		if (!sent.some(isSentMessage)) return sent;
 		// The resume webhook sees only the node's input (waiting.ts): the input item, unchanged
 		// for the next node when the Limit Wait Time passes, carries the messages' IDs beside it.
 		this.getExecuteData().data.main[0] = [
@@ -167,12 +164,12 @@ export function sendAndWaitForDelivery<D extends TrackedDestination>(
 		const sentAt = new Date().toISOString();
 		const send = cappedSend(spec, spec.maxMessages, spec.maxMessagesFix);
 		const sent = await send.call(this, items, { ...context, read });
-		if (!sent.some(accepted)) return sent;
+		if (!sent.some(isSentMessage)) return sent;
 
 		const channels = new Map<number, string[]>();
 		const records: INodeExecutionData[] = [];
 		for (const item of sent) {
-			if (!accepted(item)) {
+			if (!isSentMessage(item)) {
 				records.push(item);
 				continue;
 			}

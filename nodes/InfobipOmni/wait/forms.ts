@@ -40,7 +40,8 @@ export const FORM_FIELD_TYPES: readonly FormFieldType[] = [
 	'radio',
 ];
 
-const WITH_OPTIONS: readonly FormFieldType[] = ['dropdown', 'checkbox', 'radio'];
+/** The types whose choices the form defines (the node's Options field shows for them). */
+export const FIELD_TYPES_WITH_OPTIONS: readonly FormFieldType[] = ['dropdown', 'checkbox', 'radio'];
 
 /** Keys the output sets next to the answer; a field labelled so would be overwritten. */
 const RESERVED_LABELS = ['respondedAt', 'approved'];
@@ -189,7 +190,7 @@ function readField(dialect: Dialect, index: number, entry: unknown): FormField {
 		);
 	}
 	if (!isUnset(placeholder) && String(placeholder) !== '') field.placeholder = String(placeholder);
-	if (WITH_OPTIONS.includes(type)) {
+	if (FIELD_TYPES_WITH_OPTIONS.includes(type)) {
 		field.options = readOptions(dialect, index, name, type, entry.fieldOptions);
 	}
 	if (type === 'dropdown') {

@@ -27,14 +27,16 @@ export function pairedIndex(item: INodeExecutionData): number {
 export const isErrorItem = (item: INodeExecutionData): boolean =>
 	typeof item.json.error === 'string';
 
+/** An output item of a message Infobip took (not an error item, not REJECTED). */
+export const isSentMessage = (item: INodeExecutionData): boolean =>
+	!isErrorItem(item) && typeof item.json.messageId === 'string' && item.json.status !== 'REJECTED';
+
 /** The IDs of the messages a waiting node sent, as its answer output names them. */
 export function sentMessages(items: INodeExecutionData[]): IDataObject[] {
-	return items
-		.filter((item) => !isErrorItem(item) && typeof item.json.messageId === 'string')
-		.map(({ json }) => ({
-			messageId: json.messageId,
-			to: json.to ?? null,
-			bulkId: json.bulkId ?? null,
-			...(json.channel !== undefined ? { channel: json.channel } : {}),
-		}));
+	return items.filter(isSentMessage).map(({ json }) => ({
+		messageId: json.messageId,
+		to: json.to ?? null,
+		bulkId: json.bulkId ?? null,
+		...(json.channel !== undefined ? { channel: json.channel } : {}),
+	}));
 }

@@ -41,7 +41,8 @@ const flowText = (flow: Step[]) => flow.map((step) => stepName(step.channel)).jo
 const andList = (names: string[]) =>
 	names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 
-const readFlow = (scenario: IDataObject): Step[] =>
+/** A scenario's steps in order, each with its channel (and sender when it has one). */
+export const readFlow = (scenario: IDataObject): Step[] =>
 	(Array.isArray(scenario.flow) ? scenario.flow : [])
 		.filter((step): step is IDataObject => typeof step === 'object' && step !== null)
 		.filter((step) => typeof step.channel === 'string')

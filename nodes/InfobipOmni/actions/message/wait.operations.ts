@@ -29,6 +29,7 @@ import {
 	sendRequestSettings,
 	validityPeriodsOption,
 } from './fields';
+import { readFlow } from './scenarioCheck';
 import { omniSendPipeline } from './send';
 import { readTextMessage, textFields } from './sendText.operation';
 
@@ -69,8 +70,7 @@ async function flowOf(this: IExecuteFunctions, key: string | undefined): Promise
 		const scenario = key
 			? await infobipApiRequest.call(this, { method: 'GET', path: scenarioPath(key) })
 			: (await fetchScenarioPage.call(this, { page: 0, limit: 1, isDefault: true }))[0];
-		const flow = Array.isArray(scenario?.flow) ? (scenario.flow as IDataObject[]) : [];
-		return flow.map((step) => step.channel).filter((c): c is string => typeof c === 'string');
+		return scenario ? readFlow(scenario).map((step) => step.channel) : [];
 	} catch {
 		// Without the flow, any failed report counts as final (delivery.ts isFinal).
 		return [];
