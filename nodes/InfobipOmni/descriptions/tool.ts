@@ -46,7 +46,8 @@ export const FIELD_HINTS: Record<string, string> = {
 	templateLanguage: 'the language code of the template, e.g. en',
 	// Send and Wait (wait/descriptions.ts).
 	message: 'the question the recipient answers; the links to answer are added after it',
-	resumeAmount: 'how long to wait at most, in the unit the workflow sets (keep its value unless told)',
+	resumeAmount:
+		'how long to wait at most, in the unit the workflow sets (keep its value unless told)',
 	jsonOutput:
 		'optional: the form fields as a JSON array in n8n Form format, e.g. [{"fieldLabel":"Name","fieldType":"text","requiredField":true}]',
 };
