@@ -37,7 +37,13 @@ function sendWorkflow(): Json {
 				typeVersion: 2,
 				position: [0, 0],
 				webhookId: 'b8d8f7a4-0c3e-4b6f-9d2a-5e7f8a9b0c11',
-				parameters: { httpMethod: 'POST', path: SEND_PATH, responseMode: 'lastNode', options: {} },
+				parameters: {
+					httpMethod: 'POST',
+					path: SEND_PATH,
+					responseMode: 'lastNode',
+					responseData: 'allEntries',
+					options: {},
+				},
 			},
 			{
 				id: 'q-items',
@@ -47,7 +53,7 @@ function sendWorkflow(): Json {
 				position: [200, 0],
 				parameters: {
 					jsCode:
-						"return Array.from({ length: $json.body.count }, (_, i) => ({ json: { phone: '4179' + String(3100000 + i), name: 'P' + i } }));",
+						"return Array.from({ length: $json.body.count }, (_, i) => ({ json: { phone: '4179' + String(3101000 + i), name: 'P' + i } }));",
 				},
 			},
 			{
@@ -129,6 +135,12 @@ async function main() {
 					.filter((request) => request.path === '/messages-api/1/messages');
 				expect(Array.isArray(items) && items.length === 1000, `items: ${text.slice(0, 200)}`);
 				expect(sends.length === 10, `${sends.length} send requests`);
+				const inOrder = items.every((item, i) => item.to === `4179${3101000 + i}`);
+				expect(inOrder, 'outputs not in input order');
+				expect(
+					new Set(items.map((item) => item.messageId)).size === 1000,
+					'message IDs not unique',
+				);
 				const ran = stack.workers.filter((worker) =>
 					/Worker started execution|started execution/i.test(worker.log),
 				);
@@ -138,6 +150,18 @@ async function main() {
 			},
 		);
 	} finally {
+		if (tally.failed) {
+			for (const process of [stack.main, stack.webhook, ...stack.workers].filter(Boolean)) {
+				print(`--- ${process.role} (last lines)`);
+				print(
+					process.log
+						.split('\n')
+						.filter((line) => line.trim())
+						.slice(-25)
+						.join('\n'),
+				);
+			}
+		}
 		await stack.stop();
 		await sandbox.close();
 		print(`queue took ${((Date.now() - started) / 1000).toFixed(0)} s`);
