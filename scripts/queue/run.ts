@@ -11,6 +11,7 @@ import { join } from 'node:path';
 
 import { startSandbox } from '../../sandbox';
 import { check, expect, print, tally } from '../e2e/checks';
+import { OWNER } from '../e2e/n8n';
 import { QueueStack } from './stack';
 
 type Json = Record<string, unknown>;
@@ -18,6 +19,50 @@ type Json = Record<string, unknown>;
 const CREDENTIAL = { id: 'credqueue000001', name: 'Infobip (queue)' };
 const SEND_WORKFLOW = 'ibQueueSend00001';
 const SEND_PATH = 'queue-send';
+const APPROVAL_WORKFLOW = 'ibQueueAppr00001';
+const APPROVAL_PATH = 'queue-approval';
+const APPROVAL_NODE_ID = 'c4a0e2b4-1d3f-4a5b-8c7d-9e0f1a2b3c99';
+const BROWSER_UA =
+	'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36';
+
+function approvalWorkflow(): Json {
+	return {
+		id: APPROVAL_WORKFLOW,
+		name: 'queue: approval by SMS',
+		active: false,
+		settings: { executionOrder: 'v1' },
+		connections: { Start: { main: [[{ node: 'Ask', type: 'main', index: 0 }]] } },
+		nodes: [
+			{
+				id: 'q-approval-start',
+				name: 'Start',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: 'b8d8f7a4-0c3e-4b6f-9d2a-5e7f8a9b0c12',
+				parameters: { httpMethod: 'POST', path: APPROVAL_PATH, options: {} },
+			},
+			{
+				id: APPROVAL_NODE_ID,
+				name: 'Ask',
+				type: 'n8n-nodes-infobip-omni.infobipMessages',
+				typeVersion: 1,
+				position: [200, 0],
+				credentials: { infobipOmniBasicAuthApi: CREDENTIAL },
+				parameters: {
+					resource: 'message',
+					operation: 'sendAndWait',
+					channel: 'SMS',
+					sender: 'InfoSMS',
+					to: '41793026727',
+					message: 'Approve the refund?',
+					responseType: 'approval',
+					options: {},
+				},
+			},
+		],
+	};
+}
 
 function sendWorkflow(): Json {
 	return {
@@ -97,6 +142,10 @@ async function main() {
 			]),
 		);
 		writeFileSync(join(dir, 'workflows', `${SEND_WORKFLOW}.json`), JSON.stringify(sendWorkflow()));
+		writeFileSync(
+			join(dir, 'workflows', `${APPROVAL_WORKFLOW}.json`),
+			JSON.stringify(approvalWorkflow()),
+		);
 		const credentials = await stack.cli(
 			'import:credentials',
 			`--input=${join(dir, 'credentials.json')}`,
@@ -108,8 +157,10 @@ async function main() {
 			`--input=${join(dir, 'workflows')}`,
 		);
 		expect(workflows.code === 0, workflows.output.slice(-600));
-		const published = await stack.cli('publish:workflow', `--id=${SEND_WORKFLOW}`);
-		expect(published.code === 0, published.output.slice(-600));
+		for (const id of [SEND_WORKFLOW, APPROVAL_WORKFLOW]) {
+			const published = await stack.cli('publish:workflow', `--id=${id}`);
+			expect(published.code === 0, published.output.slice(-600));
+		}
 
 		const up = Date.now();
 		await stack.start(2);
@@ -147,6 +198,101 @@ async function main() {
 				expect(ran.length >= 1, 'no worker logged an execution');
 				expect(!/started execution/i.test(stack.main.log), 'main ran an execution');
 				return `${ms} ms end to end; workers that ran it: ${ran.map((worker) => worker.role).join(', ')}`;
+			},
+		);
+
+		// The public API on main, to read executions.
+		const setup = await fetch(`${stack.main.baseUrl}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(OWNER),
+		});
+		expect(setup.ok, `owner setup ${setup.status}`);
+		const login = await fetch(`${stack.main.baseUrl}/rest/login`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
+		});
+		const cookie = login.headers
+			.getSetCookie()
+			.map((header) => header.split(';')[0])
+			.find((pair) => pair.startsWith('n8n-auth='));
+		const key = await fetch(`${stack.main.baseUrl}/rest/api-keys`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', cookie: cookie ?? '' },
+			body: JSON.stringify({
+				label: 'queue',
+				expiresAt: null,
+				scopes: ['execution:read', 'execution:list'],
+			}),
+		});
+		const apiKey = ((await key.json()) as { data: { rawApiKey: string } }).data.rawApiKey;
+		const execution = async (id: string) =>
+			(await (
+				await fetch(`${stack.main.baseUrl}/api/v1/executions/${id}?includeData=true`, {
+					headers: { 'X-N8N-API-KEY': apiKey },
+				})
+			).json()) as Json & { status: string; data?: { resultData: { runData: Json } } };
+		const latest = async (workflowId: string) =>
+			(
+				(await (
+					await fetch(`${stack.main.baseUrl}/api/v1/executions?workflowId=${workflowId}&limit=5`, {
+						headers: { 'X-N8N-API-KEY': apiKey },
+					})
+				).json()) as { data: Json[] }
+			).data.map((e) => String(e.id));
+		const until = async <T>(what: string, probe: () => Promise<T | undefined>, ms = 30_000) => {
+			const deadline = Date.now() + ms;
+			for (;;) {
+				const value = await probe();
+				if (value !== undefined) return value;
+				if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+				await new Promise((done) => setTimeout(done, 250));
+			}
+		};
+
+		await check(
+			'queue: Send and Wait for Response started on the webhook processor waits after a worker ran it; its approval link points at the public (webhook processor) URL; opening it there resumes the execution on a worker',
+			async () => {
+				const from = sandbox.requests().length;
+				const response = await fetch(`${stack.webhook.baseUrl}/webhook/${APPROVAL_PATH}`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: '{}',
+				});
+				expect(response.ok, `webhook answered ${response.status}`);
+				const id = await until('the execution', async () => (await latest(APPROVAL_WORKFLOW))[0]);
+				await until('waiting', async () =>
+					(await execution(id)).status === 'waiting' ? true : undefined,
+				);
+				const send = sandbox
+					.requests()
+					.slice(from)
+					.find((request) => request.path === '/messages-api/1/messages');
+				const text = String(
+					(((send?.body as Json).messages as Json[])[0].content as { body: { text: string } }).body
+						.text,
+				);
+				const link = /Approve: (\S+)/.exec(text)?.[1] ?? '';
+				expect(
+					link.startsWith(`${stack.webhook.baseUrl}/webhook-waiting/${id}/${APPROVAL_NODE_ID}?`),
+					`link ${link}`,
+				);
+				const workersBefore = stack.workers.map((worker) => worker.log.length);
+				const opened = await fetch(link, { headers: { 'user-agent': BROWSER_UA } });
+				expect(opened.status === 200, `link answered ${opened.status}`);
+				const done = await until('success', async () => {
+					const current = await execution(id);
+					return current.status === 'success' ? current : undefined;
+				});
+				const output = (
+					done.data?.resultData.runData.Ask as Array<{ data: { main: Json[][] } }>
+				).at(-1)?.data.main[0][0] as { json: { data: { approved: boolean } } };
+				expect(output.json.data.approved === true, JSON.stringify(output));
+				const resumedOn = stack.workers.filter((worker, index) =>
+					worker.log.slice(workersBefore[index]).includes(`execution ${id}`),
+				);
+				return `execution ${id}; link ${new URL(link).origin}; resumed on ${resumedOn.map((w) => w.role).join(', ') || '(no worker log line)'}`;
 			},
 		);
 	} finally {
