@@ -22,8 +22,52 @@ const SEND_PATH = 'queue-send';
 const APPROVAL_WORKFLOW = 'ibQueueAppr00001';
 const APPROVAL_PATH = 'queue-approval';
 const APPROVAL_NODE_ID = 'c4a0e2b4-1d3f-4a5b-8c7d-9e0f1a2b3c99';
+const DELIVERY_WORKFLOW = 'ibQueueDlvr00001';
+const DELIVERY_PATH = 'queue-delivery';
+const DELIVERY_NODE_ID = 'c4a0e2b4-1d3f-4a5b-8c7d-9e0f1a2b3c98';
 const BROWSER_UA =
 	'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36';
+
+function deliveryWorkflow(): Json {
+	return {
+		id: DELIVERY_WORKFLOW,
+		name: 'queue: wait for delivery',
+		active: false,
+		settings: { executionOrder: 'v1' },
+		connections: { Start: { main: [[{ node: 'Send', type: 'main', index: 0 }]] } },
+		nodes: [
+			{
+				id: 'q-delivery-start',
+				name: 'Start',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: 'b8d8f7a4-0c3e-4b6f-9d2a-5e7f8a9b0c13',
+				parameters: { httpMethod: 'POST', path: DELIVERY_PATH, options: {} },
+			},
+			{
+				id: DELIVERY_NODE_ID,
+				name: 'Send',
+				type: 'n8n-nodes-infobip-omni.infobipMessages',
+				typeVersion: 1,
+				position: [200, 0],
+				credentials: { infobipOmniBasicAuthApi: CREDENTIAL },
+				parameters: {
+					resource: 'message',
+					operation: 'sendAndWaitForDelivery',
+					channel: 'MESSENGER',
+					sender: 'FacebookApplicationKey',
+					to: '00000000-0000-4000-8000-000000000000',
+					messageType: 'content',
+					bodyType: 'TEXT',
+					text: 'Your parcel is on its way.',
+					failover: { steps: [{ channel: 'SMS', sender: 'InfoSMS', to: '41793026727' }] },
+					options: {},
+				},
+			},
+		],
+	};
+}
 
 function approvalWorkflow(): Json {
 	return {
@@ -146,6 +190,10 @@ async function main() {
 			join(dir, 'workflows', `${APPROVAL_WORKFLOW}.json`),
 			JSON.stringify(approvalWorkflow()),
 		);
+		writeFileSync(
+			join(dir, 'workflows', `${DELIVERY_WORKFLOW}.json`),
+			JSON.stringify(deliveryWorkflow()),
+		);
 		const credentials = await stack.cli(
 			'import:credentials',
 			`--input=${join(dir, 'credentials.json')}`,
@@ -157,7 +205,7 @@ async function main() {
 			`--input=${join(dir, 'workflows')}`,
 		);
 		expect(workflows.code === 0, workflows.output.slice(-600));
-		for (const id of [SEND_WORKFLOW, APPROVAL_WORKFLOW]) {
+		for (const id of [SEND_WORKFLOW, APPROVAL_WORKFLOW, DELIVERY_WORKFLOW]) {
 			const published = await stack.cli('publish:workflow', `--id=${id}`);
 			expect(published.code === 0, published.output.slice(-600));
 		}
@@ -293,6 +341,53 @@ async function main() {
 					worker.log.slice(workersBefore[index]).includes(`execution ${id}`),
 				);
 				return `execution ${id}; link ${new URL(link).origin}; resumed on ${resumedOn.map((w) => w.role).join(', ') || '(no worker log line)'}`;
+			},
+		);
+
+		await check(
+			"queue: Send and Wait for Delivery (Messages API, Messenger → SMS for a PSID no Page knows): the delivery URL built on a worker is the webhook processor's resume URL; the sandbox's pushes arrive there and the execution resumes with SMS DELIVERED, final",
+			async () => {
+				const from = sandbox.requests().length;
+				const response = await fetch(`${stack.webhook.baseUrl}/webhook/${DELIVERY_PATH}`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: '{}',
+				});
+				expect(response.ok, `webhook answered ${response.status}`);
+				const id = await until('the execution', async () => (await latest(DELIVERY_WORKFLOW))[0]);
+				const send = await until('the send', async () =>
+					sandbox
+						.requests()
+						.slice(from)
+						.find((request) => request.path === '/messages-api/1/messages'),
+				);
+				const url = String(
+					(((send.body as Json).messages as Json[])[0].webhooks as { delivery: { url: string } })
+						.delivery.url,
+				);
+				expect(
+					url.startsWith(`${stack.webhook.baseUrl}/webhook-waiting/${id}/${DELIVERY_NODE_ID}?`),
+					`delivery URL ${url}`,
+				);
+				const done = await until(
+					'success',
+					async () => {
+						const current = await execution(id);
+						return current.status === 'success' ? current : undefined;
+					},
+					120_000,
+				);
+				const item = (done.data?.resultData.runData.Send as Array<{ data: { main: Json[][] } }>).at(
+					-1,
+				)?.data.main[0][0] as { json: Json };
+				expect(
+					item.json.channel === 'SMS' &&
+						item.json.statusGroup === 'DELIVERED' &&
+						item.json.final === true,
+					JSON.stringify(item.json).slice(0, 300),
+				);
+				const pushes = sandbox.pushes().filter((push) => push.url === url);
+				return `execution ${id}; pushes to the webhook processor (answer): ${pushes.map((push) => push.status ?? push.error).join(', ')}`;
 			},
 		);
 	} finally {
