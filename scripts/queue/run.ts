@@ -25,6 +25,8 @@ const APPROVAL_NODE_ID = 'c4a0e2b4-1d3f-4a5b-8c7d-9e0f1a2b3c99';
 const DELIVERY_WORKFLOW = 'ibQueueDlvr00001';
 const DELIVERY_PATH = 'queue-delivery';
 const DELIVERY_NODE_ID = 'c4a0e2b4-1d3f-4a5b-8c7d-9e0f1a2b3c98';
+const BIG_WORKFLOW = 'ibQueueBig000001';
+const BIG_PATH = 'queue-big';
 const BROWSER_UA =
 	'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36';
 
@@ -67,6 +69,33 @@ function deliveryWorkflow(): Json {
 			},
 		],
 	};
+}
+
+/** 10,000 texts at 20 requests per second (100 requests, about 5 s): long enough to stop a worker. */
+function bigWorkflow(): Json {
+	const workflow = sendWorkflow() as Json & { nodes: Json[] };
+	const nodes = workflow.nodes.map((node) => {
+		if (node.name === 'Start') {
+			return {
+				...node,
+				id: 'q-big-start',
+				webhookId: 'b8d8f7a4-0c3e-4b6f-9d2a-5e7f8a9b0c14',
+				parameters: { httpMethod: 'POST', path: BIG_PATH, options: {} },
+			};
+		}
+		if (node.name === 'Send') {
+			return {
+				...node,
+				id: 'q-big-send',
+				parameters: {
+					...(node.parameters as Json),
+					requestSettings: { requestsPerSecond: 20 },
+				},
+			};
+		}
+		return { ...node, id: `q-big-${String(node.name).toLowerCase()}` };
+	});
+	return { ...workflow, id: BIG_WORKFLOW, name: 'queue: 10,000 texts, paced', nodes };
 }
 
 function approvalWorkflow(): Json {
@@ -142,7 +171,7 @@ function sendWorkflow(): Json {
 				position: [200, 0],
 				parameters: {
 					jsCode:
-						"return Array.from({ length: $json.body.count }, (_, i) => ({ json: { phone: '4179' + String(3101000 + i), name: 'P' + i } }));",
+						"return Array.from({ length: $json.body.count }, (_, i) => ({ json: { phone: '4179' + String(31 + Math.floor(i / 9000)) + String(1000 + (i % 9000)), name: 'P' + i } }));",
 				},
 			},
 			{
@@ -194,6 +223,7 @@ async function main() {
 			join(dir, 'workflows', `${DELIVERY_WORKFLOW}.json`),
 			JSON.stringify(deliveryWorkflow()),
 		);
+		writeFileSync(join(dir, 'workflows', `${BIG_WORKFLOW}.json`), JSON.stringify(bigWorkflow()));
 		const credentials = await stack.cli(
 			'import:credentials',
 			`--input=${join(dir, 'credentials.json')}`,
@@ -205,7 +235,7 @@ async function main() {
 			`--input=${join(dir, 'workflows')}`,
 		);
 		expect(workflows.code === 0, workflows.output.slice(-600));
-		for (const id of [SEND_WORKFLOW, APPROVAL_WORKFLOW, DELIVERY_WORKFLOW]) {
+		for (const id of [SEND_WORKFLOW, APPROVAL_WORKFLOW, DELIVERY_WORKFLOW, BIG_WORKFLOW]) {
 			const published = await stack.cli('publish:workflow', `--id=${id}`);
 			expect(published.code === 0, published.output.slice(-600));
 		}
@@ -234,7 +264,7 @@ async function main() {
 					.filter((request) => request.path === '/messages-api/1/messages');
 				expect(Array.isArray(items) && items.length === 1000, `items: ${text.slice(0, 200)}`);
 				expect(sends.length === 10, `${sends.length} send requests`);
-				const inOrder = items.every((item, i) => item.to === `4179${3101000 + i}`);
+				const inOrder = items.every((item, i) => item.to === `417931${1000 + i}`);
 				expect(inOrder, 'outputs not in input order');
 				expect(
 					new Set(items.map((item) => item.messageId)).size === 1000,
@@ -390,6 +420,78 @@ async function main() {
 				return `execution ${id}; pushes to the webhook processor (answer): ${pushes.map((push) => push.status ?? push.error).join(', ')}`;
 			},
 		);
+
+		const drill = async (signal: NodeJS.Signals) =>
+			await check(
+				`queue, drill: stopping (${signal}) the worker running a paced 10,000-item send in its middle: what n8n does with the execution, how many messages the sandbox accepted, and whether any was sent twice`,
+				async () => {
+					const acceptedBefore = sandbox.messagesApi.acceptedCount();
+					const from = sandbox.requests().length;
+					const logFrom = stack.workers.map((worker) => worker.log.length);
+					const response = await fetch(`${stack.webhook.baseUrl}/webhook/${BIG_PATH}`, {
+						method: 'POST',
+						headers: { 'content-type': 'application/json' },
+						body: JSON.stringify({ count: 10_000 }),
+					});
+					expect(response.ok, `webhook answered ${response.status}`);
+					const id = await until('the execution', async () => (await latest(BIG_WORKFLOW))[0]);
+					await until(
+						'2,000 messages accepted',
+						async () =>
+							sandbox.messagesApi.acceptedCount() - acceptedBefore >= 2000 ? true : undefined,
+						60_000,
+					);
+					const runner = stack.workers.findIndex((worker, index) =>
+						worker.log.slice(logFrom[index]).includes(`started execution ${id}`),
+					);
+					expect(runner >= 0, 'no worker logged the execution');
+					const acceptedAtStop = sandbox.messagesApi.acceptedCount() - acceptedBefore;
+					const stopping = Date.now();
+					await stack.workers[runner].stop(signal);
+					const stoppedMs = Date.now() - stopping;
+					let ended = true;
+					const final = await until(
+						'the execution to end',
+						async () => {
+							const current = await execution(id);
+							return ['new', 'running', 'waiting'].includes(current.status) ? undefined : current;
+						},
+						150_000,
+					).catch(async () => {
+						ended = false;
+						return await execution(id);
+					});
+					// Let a re-run after a stalled job finish its sends too.
+					await new Promise((done) => setTimeout(done, 2_000));
+					const sends = sandbox
+						.requests()
+						.slice(from)
+						.filter((request) => request.path === '/messages-api/1/messages');
+					const ids = sends.flatMap((request) =>
+						((request.body as Json).messages as Json[]).flatMap((message) =>
+							(message.destinations as Json[]).map((destination) => String(destination.messageId)),
+						),
+					);
+					const accepted = sandbox.messagesApi.acceptedCount() - acceptedBefore;
+					const runs = (final.data?.resultData.runData.Send ?? []) as Array<{
+						data?: { main: Json[][] };
+					}>;
+					const outputs = runs.at(-1)?.data?.main[0]?.length ?? 0;
+					const lastLines = stack.workers[runner].log
+						.split('\n')
+						.filter((l) => l.trim())
+						.slice(-6);
+					return `execution ${id} on ${stack.workers[runner].role}: accepted ${acceptedAtStop} when stopped; the worker took ${(stoppedMs / 1000).toFixed(1)} s to stop; execution status ${final.status}${ended ? '' : ' (still, after 150 s)'} after ${((Date.now() - stopping) / 1000).toFixed(0)} s (${String((final.data?.resultData as { error?: { message?: string } } | undefined)?.error?.message ?? '').slice(0, 160)}); ${sends.length} requests with ${ids.length} message IDs (${new Set(ids).size} distinct); sandbox accepted ${accepted}; node outputs ${outputs}; worker's last lines: ${lastLines.join(' | ').slice(0, 400)}`;
+				},
+			);
+		await drill('SIGTERM');
+		for (let index = 0; index < stack.workers.length; index++) {
+			const worker = stack.workers[index];
+			if (worker.child.exitCode !== null || worker.child.signalCode !== null) {
+				await stack.startWorker(index);
+			}
+		}
+		await drill('SIGKILL');
 	} finally {
 		if (tally.failed) {
 			for (const process of [stack.main, stack.webhook, ...stack.workers].filter(Boolean)) {

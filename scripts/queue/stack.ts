@@ -263,19 +263,24 @@ export class QueueStack {
 		);
 		await this.webhook.ready('/healthz', 'Webhook listener waiting for requests');
 		this.log(`webhook processor on ${this.webhook.baseUrl}`);
-		for (let index = 0; index < workers; index++) {
-			const healthPort = await freePort();
-			const worker = await this.spawn(`worker-${index + 1}`, ['worker', '--concurrency=5'], {
-				...publicUrl,
-				QUEUE_HEALTH_CHECK_ACTIVE: 'true',
-				QUEUE_HEALTH_CHECK_PORT: String(healthPort),
-			});
-			// The worker's health server listens on QUEUE_HEALTH_CHECK_PORT, not N8N_PORT.
-			(worker as { port: number }).port = healthPort;
-			await worker.ready('/healthz', 'n8n worker is now ready');
-			this.workers.push(worker);
-			this.log(`${worker.role} ready (health ${worker.baseUrl})`);
-		}
+		for (let index = 0; index < workers; index++) await this.startWorker(index);
+	}
+
+	/** Starts worker `index` (again, after a drill stopped it). */
+	async startWorker(index: number): Promise<N8nProcess> {
+		const healthPort = await freePort();
+		const worker = await this.spawn(`worker-${index + 1}`, ['worker', '--concurrency=5'], {
+			N8N_WEBHOOK_URL: `${this.webhook.baseUrl}/`,
+			WEBHOOK_URL: `${this.webhook.baseUrl}/`,
+			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+			QUEUE_HEALTH_CHECK_PORT: String(healthPort),
+		});
+		// The worker's health server listens on QUEUE_HEALTH_CHECK_PORT, not N8N_PORT.
+		(worker as { port: number }).port = healthPort;
+		await worker.ready('/healthz', 'n8n worker is now ready');
+		this.workers[index] = worker;
+		this.log(`${worker.role} ready (health ${worker.baseUrl})`);
+		return worker;
 	}
 
 	async stop(): Promise<void> {
