@@ -5,12 +5,13 @@
  * send of 1,000 items started on the webhook processor and run on a worker, every output paired.
  * Work in progress: `npx tsc -p tsconfig.dev.json && node .dev-dist/scripts/queue/run.js`.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { startSandbox } from '../../sandbox';
 import { check, expect, print, tally } from '../e2e/checks';
+import { ROOT } from '../e2e/n8n';
 import { OWNER } from '../e2e/n8n';
 import { QueueStack } from './stack';
 
@@ -27,6 +28,7 @@ const DELIVERY_PATH = 'queue-delivery';
 const DELIVERY_NODE_ID = 'c4a0e2b4-1d3f-4a5b-8c7d-9e0f1a2b3c98';
 const BIG_WORKFLOW = 'ibQueueBig000001';
 const BIG_PATH = 'queue-big';
+const ONCE_WORKFLOW = 'ibQueueOnce00001';
 const BROWSER_UA =
 	'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36';
 
@@ -224,6 +226,11 @@ async function main() {
 			JSON.stringify(deliveryWorkflow()),
 		);
 		writeFileSync(join(dir, 'workflows', `${BIG_WORKFLOW}.json`), JSON.stringify(bigWorkflow()));
+		const once = JSON.parse(readFileSync(join(ROOT, 'examples/report-once.json'), 'utf8')) as Json;
+		writeFileSync(
+			join(dir, 'workflows', `${ONCE_WORKFLOW}.json`),
+			JSON.stringify({ ...once, id: ONCE_WORKFLOW, active: false }),
+		);
 		const credentials = await stack.cli(
 			'import:credentials',
 			`--input=${join(dir, 'credentials.json')}`,
@@ -235,7 +242,13 @@ async function main() {
 			`--input=${join(dir, 'workflows')}`,
 		);
 		expect(workflows.code === 0, workflows.output.slice(-600));
-		for (const id of [SEND_WORKFLOW, APPROVAL_WORKFLOW, DELIVERY_WORKFLOW, BIG_WORKFLOW]) {
+		for (const id of [
+			SEND_WORKFLOW,
+			APPROVAL_WORKFLOW,
+			DELIVERY_WORKFLOW,
+			BIG_WORKFLOW,
+			ONCE_WORKFLOW,
+		]) {
 			const published = await stack.cli('publish:workflow', `--id=${id}`);
 			expect(published.code === 0, published.output.slice(-600));
 		}
@@ -421,6 +434,67 @@ async function main() {
 			},
 		);
 
+		await check(
+			'queue: examples/report-once.json (trigger → Remove Duplicates on dedupeKey): one delivery report pushed to the webhook processor, then the same report twice at once to main and to the webhook processor: how many executions, where they ran, how often the report came out',
+			async () => {
+				const once = JSON.parse(readFileSync(join(ROOT, 'examples/report-once.json'), 'utf8')) as {
+					nodes: Json[];
+				};
+				const webhookId = String(
+					once.nodes.find((node) => String(node.type).endsWith('.infobipOmniTrigger'))?.webhookId,
+				);
+				const report = {
+					results: [
+						{
+							bulkId: 'queue-bulk-1',
+							messageId: 'queue-message-1',
+							to: '41793026727',
+							sentAt: '2026-12-01T10:00:00.000+0000',
+							doneAt: '2026-12-01T10:00:02.000+0000',
+							messageCount: 1,
+							price: { pricePerMessage: 0.01, currency: 'EUR' },
+							status: {
+								groupId: 3,
+								groupName: 'DELIVERED',
+								id: 5,
+								name: 'DELIVERED_TO_HANDSET',
+								description: 'Message delivered to handset',
+							},
+							error: {
+								groupId: 0,
+								groupName: 'OK',
+								id: 0,
+								name: 'NO_ERROR',
+								description: 'No Error',
+								permanent: false,
+							},
+							channel: 'SMS',
+						},
+					],
+				};
+				const push = (base: string) =>
+					fetch(`${base}/webhook/${webhookId}/webhook`, {
+						method: 'POST',
+						headers: { 'content-type': 'application/json' },
+						body: JSON.stringify(report),
+					}).then(async (response) => `${response.status} ${await response.text()}`);
+				const first = await push(stack.webhook.baseUrl);
+				await new Promise((done) => setTimeout(done, 3_000));
+				const twice = await Promise.all([push(stack.main.baseUrl), push(stack.webhook.baseUrl)]);
+				await new Promise((done) => setTimeout(done, 5_000));
+				const ids = await latest(ONCE_WORKFLOW);
+				const emitted: number[] = [];
+				for (const id of ids) {
+					const current = await execution(id);
+					const runs = (current.data?.resultData.runData['New Report'] ?? []) as Array<{
+						data?: { main: Json[][] };
+					}>;
+					emitted.push(runs.at(-1)?.data?.main[0]?.length ?? 0);
+				}
+				return `answers: first ${first.slice(0, 80)}; twice ${twice.map((t) => t.slice(0, 60)).join(' / ')}; ${ids.length} executions; New Report items per execution ${emitted.join(', ')} (total ${emitted.reduce((a, b) => a + b, 0)})`;
+			},
+		);
+
 		const drill = async (signal: NodeJS.Signals) =>
 			await check(
 				`queue, drill: stopping (${signal}) the worker running a paced 10,000-item send in its middle: what n8n does with the execution, how many messages the sandbox accepted, and whether any was sent twice`,
@@ -484,6 +558,7 @@ async function main() {
 					return `execution ${id} on ${stack.workers[runner].role}: accepted ${acceptedAtStop} when stopped; the worker took ${(stoppedMs / 1000).toFixed(1)} s to stop; execution status ${final.status}${ended ? '' : ' (still, after 150 s)'} after ${((Date.now() - stopping) / 1000).toFixed(0)} s (${String((final.data?.resultData as { error?: { message?: string } } | undefined)?.error?.message ?? '').slice(0, 160)}); ${sends.length} requests with ${ids.length} message IDs (${new Set(ids).size} distinct); sandbox accepted ${accepted}; node outputs ${outputs}; worker's last lines: ${lastLines.join(' | ').slice(0, 400)}`;
 				},
 			);
+		if (process.env.QUEUE_DRILLS === '0') return;
 		await drill('SIGTERM');
 		for (let index = 0; index < stack.workers.length; index++) {
 			const worker = stack.workers[index];
