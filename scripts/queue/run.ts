@@ -5,7 +5,7 @@
  * send of 1,000 items started on the webhook processor and run on a worker, every output paired.
  * Work in progress: `npx tsc -p tsconfig.dev.json && node .dev-dist/scripts/queue/run.js`.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -18,17 +18,17 @@ import { QueueStack } from './stack';
 type Json = Record<string, unknown>;
 
 const CREDENTIAL = { id: 'credqueue000001', name: 'Infobip (queue)' };
-const SEND_WORKFLOW = 'ibQueueSend00001';
-const SEND_PATH = 'queue-send';
 const APPROVAL_WORKFLOW = 'ibQueueAppr00001';
 const APPROVAL_PATH = 'queue-approval';
 const APPROVAL_NODE_ID = 'c4a0e2b4-1d3f-4a5b-8c7d-9e0f1a2b3c99';
 const DELIVERY_WORKFLOW = 'ibQueueDlvr00001';
 const DELIVERY_PATH = 'queue-delivery';
 const DELIVERY_NODE_ID = 'c4a0e2b4-1d3f-4a5b-8c7d-9e0f1a2b3c98';
-const BIG_WORKFLOW = 'ibQueueBig000001';
-const BIG_PATH = 'queue-big';
 const ONCE_WORKFLOW = 'ibQueueOnce00001';
+const CLAIMED_WORKFLOW = 'ibQueueOncePg001';
+/** The table examples/report-once-postgres.json's note asks for (README, "Queue mode"). */
+const SEEN_TABLE =
+	'CREATE TABLE infobip_omni_seen (dedupe_key text PRIMARY KEY, seen_at timestamptz NOT NULL DEFAULT now())';
 const BROWSER_UA =
 	'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36';
 
@@ -73,33 +73,6 @@ function deliveryWorkflow(): Json {
 	};
 }
 
-/** 10,000 texts at 20 requests per second (100 requests, about 5 s): long enough to stop a worker. */
-function bigWorkflow(): Json {
-	const workflow = sendWorkflow() as Json & { nodes: Json[] };
-	const nodes = workflow.nodes.map((node) => {
-		if (node.name === 'Start') {
-			return {
-				...node,
-				id: 'q-big-start',
-				webhookId: 'b8d8f7a4-0c3e-4b6f-9d2a-5e7f8a9b0c14',
-				parameters: { httpMethod: 'POST', path: BIG_PATH, options: {} },
-			};
-		}
-		if (node.name === 'Send') {
-			return {
-				...node,
-				id: 'q-big-send',
-				parameters: {
-					...(node.parameters as Json),
-					requestSettings: { requestsPerSecond: 20 },
-				},
-			};
-		}
-		return { ...node, id: `q-big-${String(node.name).toLowerCase()}` };
-	});
-	return { ...workflow, id: BIG_WORKFLOW, name: 'queue: 10,000 texts, paced', nodes };
-}
-
 function approvalWorkflow(): Json {
 	return {
 		id: APPROVAL_WORKFLOW,
@@ -139,10 +112,22 @@ function approvalWorkflow(): Json {
 	};
 }
 
-function sendWorkflow(): Json {
+interface SendWorkflow {
+	id: string;
+	name: string;
+	path: string;
+	webhookId: string;
+	/** Messages API options of the Send node (e.g. a paced rate, a Delivery URL). */
+	options?: Json;
+	requestSettings?: Json;
+}
+
+/** Webhook (count, optional deliveryUrl) → Code (that many recipients) → Infobip Messages API Send. */
+function sendWorkflow(spec: SendWorkflow): Json {
+	const prefix = spec.id.toLowerCase();
 	return {
-		id: SEND_WORKFLOW,
-		name: 'queue: 1,000 personalised texts',
+		id: spec.id,
+		name: spec.name,
 		active: false,
 		settings: { executionOrder: 'v1' },
 		connections: {
@@ -151,33 +136,34 @@ function sendWorkflow(): Json {
 		},
 		nodes: [
 			{
-				id: 'q-start',
+				id: `${prefix}-start`,
 				name: 'Start',
 				type: 'n8n-nodes-base.webhook',
 				typeVersion: 2,
 				position: [0, 0],
-				webhookId: 'b8d8f7a4-0c3e-4b6f-9d2a-5e7f8a9b0c11',
+				webhookId: spec.webhookId,
 				parameters: {
 					httpMethod: 'POST',
-					path: SEND_PATH,
+					path: spec.path,
 					responseMode: 'lastNode',
 					responseData: 'allEntries',
 					options: {},
 				},
 			},
 			{
-				id: 'q-items',
+				id: `${prefix}-items`,
 				name: 'Items',
 				type: 'n8n-nodes-base.code',
 				typeVersion: 2,
 				position: [200, 0],
 				parameters: {
+					// Last four digits 1000-9999: the sandbox fails 0001-0599 by rule.
 					jsCode:
 						"return Array.from({ length: $json.body.count }, (_, i) => ({ json: { phone: '4179' + String(31 + Math.floor(i / 9000)) + String(1000 + (i % 9000)), name: 'P' + i } }));",
 				},
 			},
 			{
-				id: 'q-send',
+				id: `${prefix}-send`,
 				name: 'Send',
 				type: 'n8n-nodes-infobip-omni.infobipMessages',
 				typeVersion: 1,
@@ -192,8 +178,128 @@ function sendWorkflow(): Json {
 					messageType: 'content',
 					bodyType: 'TEXT',
 					text: '=Hi {{ $json.name }}',
-					options: {},
+					options: spec.options ?? {},
+					...(spec.requestSettings ? { requestSettings: spec.requestSettings } : {}),
 				},
+			},
+		],
+	};
+}
+
+const SEND = sendWorkflow({
+	id: 'ibQueueSend00001',
+	name: 'queue: 1,000 personalised texts',
+	path: 'queue-send',
+	webhookId: 'b8d8f7a4-0c3e-4b6f-9d2a-5e7f8a9b0c11',
+});
+/** 10,000 texts at 20 requests per second (100 requests, about 5 s): long enough to stop a worker. */
+const BIG = sendWorkflow({
+	id: 'ibQueueBig000001',
+	name: 'queue: 10,000 texts, paced',
+	path: 'queue-big',
+	webhookId: 'b8d8f7a4-0c3e-4b6f-9d2a-5e7f8a9b0c14',
+	requestSettings: { requestsPerSecond: 20 },
+});
+/** Texts whose delivery reports go to the report-once trigger's Production URL. */
+const REPORTED = sendWorkflow({
+	id: 'ibQueueRprt00001',
+	name: 'queue: texts reported to the trigger',
+	path: 'queue-reported',
+	webhookId: 'b8d8f7a4-0c3e-4b6f-9d2a-5e7f8a9b0c15',
+	options: { deliveryUrl: "={{ $('Start').first().json.body.deliveryUrl }}" },
+});
+
+type Execution = Json & {
+	id: string;
+	status: string;
+	data?: { resultData: { runData: Record<string, NodeRun[]>; error?: { message?: string } } };
+};
+type NodeRun = { data?: { main: Array<Array<{ json: Json; pairedItem?: { item: number } }>> } };
+
+/** The items a node output in its last run of an execution (0 when it did not run). */
+function lastOutput(execution: Execution, node: string) {
+	return execution.data?.resultData.runData[node]?.at(-1)?.data?.main[0] ?? [];
+}
+
+/** Owner, login and an API key on main: the public API reads executions from the shared database. */
+async function publicApi(base: string) {
+	const setup = await fetch(`${base}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(OWNER),
+	});
+	expect(setup.ok, `owner setup ${setup.status}`);
+	const login = await fetch(`${base}/rest/login`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
+	});
+	const cookie = login.headers
+		.getSetCookie()
+		.map((header) => header.split(';')[0])
+		.find((pair) => pair.startsWith('n8n-auth='));
+	const key = await fetch(`${base}/rest/api-keys`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', cookie: cookie ?? '' },
+		body: JSON.stringify({
+			label: 'queue',
+			expiresAt: null,
+			scopes: ['execution:read', 'execution:list'],
+		}),
+	});
+	const apiKey = ((await key.json()) as { data: { rawApiKey: string } }).data.rawApiKey;
+	const get = async <T>(path: string) =>
+		(await (await fetch(`${base}/api/v1${path}`, { headers: { 'X-N8N-API-KEY': apiKey } })).json()) as T;
+	return {
+		execution: async (id: string) => await get<Execution>(`/executions/${id}?includeData=true`),
+		/** The workflow's executions, newest first. */
+		list: async (workflowId: string) =>
+			(await get<{ data: Execution[] }>(`/executions?workflowId=${workflowId}&limit=250`)).data.map(
+				(execution) => String(execution.id),
+			),
+	};
+}
+
+const isDone = (execution: Execution) => !['new', 'running', 'waiting'].includes(execution.status);
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
+	const deadline = Date.now() + ms;
+	for (;;) {
+		const value = await probe();
+		if (value !== undefined) return value;
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((done) => setTimeout(done, 250));
+	}
+}
+
+/** A Messages API delivery report as the sandbox pushes it, for a message no one sent. */
+function messagesApiReport(messageId: string): Json {
+	return {
+		results: [
+			{
+				messageId,
+				to: '41793026727',
+				sender: 'InfoSMS',
+				sentAt: '2026-12-01T10:00:00.000+0000',
+				doneAt: '2026-12-01T10:00:02.000+0000',
+				messageCount: 1,
+				status: {
+					groupId: 3,
+					groupName: 'DELIVERED',
+					id: 5,
+					name: 'DELIVERED_TO_HANDSET',
+					description: 'Message delivered to handset',
+				},
+				error: {
+					groupId: 0,
+					groupName: 'OK',
+					id: 0,
+					name: 'NO_ERROR',
+					description: 'No Error',
+					permanent: false,
+				},
+				channel: 'SMS',
+				platform: { entityId: '', applicationId: '' },
 			},
 		],
 	};
@@ -206,6 +312,20 @@ async function main() {
 	try {
 		const dir = mkdtempSync(join(tmpdir(), 'infobip-omni-queue-'));
 		mkdirSync(join(dir, 'workflows'));
+		// The users' own database beside n8n's, with the table report-once-postgres.json claims in.
+		stack.psql('postgres', 'CREATE DATABASE infobip');
+		stack.psql('infobip', SEEN_TABLE);
+		const example = (file: string) =>
+			JSON.parse(readFileSync(join(ROOT, 'examples', file), 'utf8')) as Json & { nodes: Json[] };
+		const once = example('report-once.json');
+		const claimed = example('report-once-postgres.json');
+		const triggerPath = (workflow: { nodes: Json[] }) =>
+			`/webhook/${String(workflow.nodes.find((node) => String(node.type).endsWith('.infobipOmniTrigger'))?.webhookId)}/webhook`;
+		const pgCredential = (
+			claimed.nodes.find((node) => node.type === 'n8n-nodes-base.postgres')?.credentials as {
+				postgres: { id: string; name: string };
+			}
+		).postgres;
 		writeFileSync(
 			join(dir, 'credentials.json'),
 			JSON.stringify([
@@ -214,55 +334,79 @@ async function main() {
 					type: 'infobipOmniBasicAuthApi',
 					data: { username: 'Aladdin', password: 'open sesame', baseUrl: sandbox.baseUrl },
 				},
+				{
+					...pgCredential,
+					type: 'postgres',
+					data: { ...stack.postgres, database: 'infobip', password: '', ssl: 'disable' },
+				},
 			]),
 		);
-		writeFileSync(join(dir, 'workflows', `${SEND_WORKFLOW}.json`), JSON.stringify(sendWorkflow()));
-		writeFileSync(
-			join(dir, 'workflows', `${APPROVAL_WORKFLOW}.json`),
-			JSON.stringify(approvalWorkflow()),
-		);
-		writeFileSync(
-			join(dir, 'workflows', `${DELIVERY_WORKFLOW}.json`),
-			JSON.stringify(deliveryWorkflow()),
-		);
-		writeFileSync(join(dir, 'workflows', `${BIG_WORKFLOW}.json`), JSON.stringify(bigWorkflow()));
-		const once = JSON.parse(readFileSync(join(ROOT, 'examples/report-once.json'), 'utf8')) as Json;
-		writeFileSync(
-			join(dir, 'workflows', `${ONCE_WORKFLOW}.json`),
-			JSON.stringify({ ...once, id: ONCE_WORKFLOW, active: false }),
-		);
+		const workflows = [
+			SEND,
+			BIG,
+			REPORTED,
+			approvalWorkflow(),
+			deliveryWorkflow(),
+			{ ...once, id: ONCE_WORKFLOW, active: false },
+			{ ...claimed, id: CLAIMED_WORKFLOW, active: false },
+		];
+		for (const workflow of workflows) {
+			writeFileSync(join(dir, 'workflows', `${String(workflow.id)}.json`), JSON.stringify(workflow));
+		}
 		const credentials = await stack.cli(
 			'import:credentials',
 			`--input=${join(dir, 'credentials.json')}`,
 		);
 		expect(credentials.code === 0, credentials.output.slice(-600));
-		const workflows = await stack.cli(
-			'import:workflow',
-			'--separate',
-			`--input=${join(dir, 'workflows')}`,
-		);
-		expect(workflows.code === 0, workflows.output.slice(-600));
-		for (const id of [
-			SEND_WORKFLOW,
-			APPROVAL_WORKFLOW,
-			DELIVERY_WORKFLOW,
-			BIG_WORKFLOW,
-			ONCE_WORKFLOW,
-		]) {
-			const published = await stack.cli('publish:workflow', `--id=${id}`);
+		const imported = await stack.cli('import:workflow', '--separate', `--input=${join(dir, 'workflows')}`);
+		expect(imported.code === 0, imported.output.slice(-600));
+		rmSync(dir, { recursive: true, force: true });
+		for (const workflow of workflows) {
+			const published = await stack.cli('publish:workflow', `--id=${String(workflow.id)}`);
 			expect(published.code === 0, published.output.slice(-600));
 		}
 
 		const up = Date.now();
 		await stack.start(2);
 		print(`stack up in ${((Date.now() - up) / 1000).toFixed(0)} s`);
+		const api = await publicApi(stack.main.baseUrl);
+		const receivers = () => [stack.main, stack.webhook];
+		/** Which process queued the execution, and which workers ran it (each start or resume). */
+		const where = (id: string) => ({
+			queuedBy: receivers()
+				.filter((process) => process.log.includes(`Enqueued execution ${id} (job`))
+				.map((process) => process.role),
+			ranOn: stack.workers
+				.filter((worker) => worker.log.includes(`Worker started execution ${id} (job`))
+				.map((worker) => worker.role),
+		});
+		const onWorkersOnly = (id: string, queuedBy: string) => {
+			const at = where(id);
+			expect(at.queuedBy.join() === queuedBy, `execution ${id} queued by ${at.queuedBy.join() || 'none'}`);
+			expect(at.ranOn.length >= 1, `execution ${id}: no worker logged it`);
+			expect(
+				!stack.main.log.includes(`started execution ${id} (`) &&
+					!stack.webhook.log.includes(`started execution ${id} (`),
+				`execution ${id} ran outside the workers`,
+			);
+			return at.ranOn.join(' then ');
+		};
+		const finished = async (id: string, ms = 60_000) =>
+			await until(
+				`execution ${id} to end`,
+				async () => {
+					const execution = await api.execution(id);
+					return isDone(execution) ? execution : undefined;
+				},
+				ms,
+			);
 
 		await check(
-			'queue: a batched send of 1,000 items posted to the webhook processor runs on a worker; 1,000 outputs, each paired to its item, in 10 requests',
+			'queue: a batched send of 1,000 items posted to the webhook processor is queued there and runs on a worker; 1,000 outputs in 10 requests, each paired to its own input item (from the stored execution)',
 			async () => {
 				const from = sandbox.requests().length;
 				const t0 = Date.now();
-				const response = await fetch(`${stack.webhook.baseUrl}/webhook/${SEND_PATH}`, {
+				const response = await fetch(`${stack.webhook.baseUrl}/webhook/queue-send`, {
 					method: 'POST',
 					headers: { 'content-type': 'application/json' },
 					body: JSON.stringify({ count: 1000 }),
@@ -270,77 +414,40 @@ async function main() {
 				const text = await response.text();
 				const ms = Date.now() - t0;
 				expect(response.ok, `webhook answered ${response.status}: ${text.slice(0, 300)}`);
-				const items = JSON.parse(text) as Json[];
+				const answered = JSON.parse(text) as Json[];
+				expect(answered.length === 1000, `answer: ${text.slice(0, 200)}`);
 				const sends = sandbox
 					.requests()
 					.slice(from)
 					.filter((request) => request.path === '/messages-api/1/messages');
-				expect(Array.isArray(items) && items.length === 1000, `items: ${text.slice(0, 200)}`);
 				expect(sends.length === 10, `${sends.length} send requests`);
-				const inOrder = items.every((item, i) => item.to === `417931${1000 + i}`);
-				expect(inOrder, 'outputs not in input order');
+				const id = (await api.list(String(SEND.id)))[0];
+				const execution = await finished(id);
+				expect(execution.status === 'success', `execution ${id} ${execution.status}`);
+				const items = lastOutput(execution, 'Send');
+				const inputs = lastOutput(execution, 'Items');
+				expect(items.length === 1000 && inputs.length === 1000, `${items.length} outputs`);
+				const paired = items.every(
+					(item, i) =>
+						item.pairedItem?.item === i &&
+						item.json.to === inputs[i].json.phone &&
+						item.json.to === `417931${1000 + i}`,
+				);
+				expect(paired, `outputs not paired: ${JSON.stringify(items.slice(0, 2))}`);
+				const sentIds = sends.flatMap((request) =>
+					((request.body as Json).messages as Json[]).flatMap((message) =>
+						(message.destinations as Json[]).map((destination) => String(destination.messageId)),
+					),
+				);
+				const outIds = items.map((item) => String(item.json.messageId));
 				expect(
-					new Set(items.map((item) => item.messageId)).size === 1000,
-					'message IDs not unique',
+					new Set(outIds).size === 1000 && outIds.join() === sentIds.join(),
+					'output message IDs differ from those sent',
 				);
-				const ran = stack.workers.filter((worker) =>
-					/Worker started execution|started execution/i.test(worker.log),
-				);
-				expect(ran.length >= 1, 'no worker logged an execution');
-				expect(!/started execution/i.test(stack.main.log), 'main ran an execution');
-				return `${ms} ms end to end; workers that ran it: ${ran.map((worker) => worker.role).join(', ')}`;
+				const ranOn = onWorkersOnly(id, 'webhook');
+				return `execution ${id}, queued by the webhook processor, ran on ${ranOn}: ${ms} ms from the POST to the answer`;
 			},
 		);
-
-		// The public API on main, to read executions.
-		const setup = await fetch(`${stack.main.baseUrl}/rest/owner/setup`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(OWNER),
-		});
-		expect(setup.ok, `owner setup ${setup.status}`);
-		const login = await fetch(`${stack.main.baseUrl}/rest/login`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
-		});
-		const cookie = login.headers
-			.getSetCookie()
-			.map((header) => header.split(';')[0])
-			.find((pair) => pair.startsWith('n8n-auth='));
-		const key = await fetch(`${stack.main.baseUrl}/rest/api-keys`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json', cookie: cookie ?? '' },
-			body: JSON.stringify({
-				label: 'queue',
-				expiresAt: null,
-				scopes: ['execution:read', 'execution:list'],
-			}),
-		});
-		const apiKey = ((await key.json()) as { data: { rawApiKey: string } }).data.rawApiKey;
-		const execution = async (id: string) =>
-			(await (
-				await fetch(`${stack.main.baseUrl}/api/v1/executions/${id}?includeData=true`, {
-					headers: { 'X-N8N-API-KEY': apiKey },
-				})
-			).json()) as Json & { status: string; data?: { resultData: { runData: Json } } };
-		const latest = async (workflowId: string) =>
-			(
-				(await (
-					await fetch(`${stack.main.baseUrl}/api/v1/executions?workflowId=${workflowId}&limit=5`, {
-						headers: { 'X-N8N-API-KEY': apiKey },
-					})
-				).json()) as { data: Json[] }
-			).data.map((e) => String(e.id));
-		const until = async <T>(what: string, probe: () => Promise<T | undefined>, ms = 30_000) => {
-			const deadline = Date.now() + ms;
-			for (;;) {
-				const value = await probe();
-				if (value !== undefined) return value;
-				if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-				await new Promise((done) => setTimeout(done, 250));
-			}
-		};
 
 		await check(
 			'queue: Send and Wait for Response started on the webhook processor waits after a worker ran it; its approval link points at the public (webhook processor) URL; opening it there resumes the execution on a worker',
@@ -352,10 +459,11 @@ async function main() {
 					body: '{}',
 				});
 				expect(response.ok, `webhook answered ${response.status}`);
-				const id = await until('the execution', async () => (await latest(APPROVAL_WORKFLOW))[0]);
+				const id = await until('the execution', async () => (await api.list(APPROVAL_WORKFLOW))[0]);
 				await until('waiting', async () =>
-					(await execution(id)).status === 'waiting' ? true : undefined,
+					(await api.execution(id)).status === 'waiting' ? true : undefined,
 				);
+				const ranBefore = where(id).ranOn.length;
 				const send = sandbox
 					.requests()
 					.slice(from)
@@ -369,26 +477,20 @@ async function main() {
 					link.startsWith(`${stack.webhook.baseUrl}/webhook-waiting/${id}/${APPROVAL_NODE_ID}?`),
 					`link ${link}`,
 				);
-				const workersBefore = stack.workers.map((worker) => worker.log.length);
 				const opened = await fetch(link, { headers: { 'user-agent': BROWSER_UA } });
 				expect(opened.status === 200, `link answered ${opened.status}`);
-				const done = await until('success', async () => {
-					const current = await execution(id);
-					return current.status === 'success' ? current : undefined;
-				});
-				const output = (
-					done.data?.resultData.runData.Ask as Array<{ data: { main: Json[][] } }>
-				).at(-1)?.data.main[0][0] as { json: { data: { approved: boolean } } };
-				expect(output.json.data.approved === true, JSON.stringify(output));
-				const resumedOn = stack.workers.filter((worker, index) =>
-					worker.log.slice(workersBefore[index]).includes(`execution ${id}`),
-				);
-				return `execution ${id}; link ${new URL(link).origin}; resumed on ${resumedOn.map((w) => w.role).join(', ') || '(no worker log line)'}`;
+				const done = await finished(id);
+				expect(done.status === 'success', `execution ${id} ${done.status}`);
+				const output = lastOutput(done, 'Ask')[0] as { json: { data: { approved: boolean } } };
+				expect(output?.json.data.approved === true, JSON.stringify(output));
+				const ranOn = onWorkersOnly(id, 'webhook');
+				expect(where(id).ranOn.length > ranBefore || ranOn.includes(' then '), 'resume not logged by a worker');
+				return `execution ${id}; link at ${new URL(link).origin} (the webhook processor); ran on ${ranOn}`;
 			},
 		);
 
 		await check(
-			"queue: Send and Wait for Delivery (Messages API, Messenger → SMS for a PSID no Page knows): the delivery URL built on a worker is the webhook processor's resume URL; the sandbox's pushes arrive there and the execution resumes with SMS DELIVERED, final",
+			"queue: Send and Wait for Delivery (Messages API, Messenger → SMS for a PSID no Page knows): the delivery URL built on a worker is the webhook processor's resume URL; the sandbox's pushes arrive there and the execution resumes on a worker with SMS DELIVERED, final",
 			async () => {
 				const from = sandbox.requests().length;
 				const response = await fetch(`${stack.webhook.baseUrl}/webhook/${DELIVERY_PATH}`, {
@@ -397,7 +499,7 @@ async function main() {
 					body: '{}',
 				});
 				expect(response.ok, `webhook answered ${response.status}`);
-				const id = await until('the execution', async () => (await latest(DELIVERY_WORKFLOW))[0]);
+				const id = await until('the execution', async () => (await api.list(DELIVERY_WORKFLOW))[0]);
 				const send = await until('the send', async () =>
 					sandbox
 						.requests()
@@ -412,86 +514,172 @@ async function main() {
 					url.startsWith(`${stack.webhook.baseUrl}/webhook-waiting/${id}/${DELIVERY_NODE_ID}?`),
 					`delivery URL ${url}`,
 				);
-				const done = await until(
-					'success',
-					async () => {
-						const current = await execution(id);
-						return current.status === 'success' ? current : undefined;
-					},
-					120_000,
-				);
-				const item = (done.data?.resultData.runData.Send as Array<{ data: { main: Json[][] } }>).at(
-					-1,
-				)?.data.main[0][0] as { json: Json };
+				const done = await finished(id, 120_000);
+				expect(done.status === 'success', `execution ${id} ${done.status}`);
+				const item = lastOutput(done, 'Send')[0];
 				expect(
-					item.json.channel === 'SMS' &&
+					item?.json.channel === 'SMS' &&
 						item.json.statusGroup === 'DELIVERED' &&
 						item.json.final === true,
-					JSON.stringify(item.json).slice(0, 300),
+					JSON.stringify(item?.json).slice(0, 300),
 				);
 				const pushes = sandbox.pushes().filter((push) => push.url === url);
-				return `execution ${id}; pushes to the webhook processor (answer): ${pushes.map((push) => push.status ?? push.error).join(', ')}`;
+				expect(pushes.length >= 1 && pushes.every((push) => push.status === 200), 'pushes not answered 200');
+				const ranOn = onWorkersOnly(id, 'webhook');
+				return `execution ${id}; ${pushes.length} pushes to the webhook processor, answered ${pushes.map((push) => push.status).join(', ')}; ran on ${ranOn}`;
+			},
+		);
+
+		/** The reports that came out of a report-once workflow's New Report node, by dedupeKey. */
+		const reportsOut = async (workflowId: string) => {
+			const ids = await api.list(workflowId);
+			const executions = await Promise.all(ids.map(async (id) => await api.execution(id)));
+			return {
+				ids,
+				executions,
+				keys: executions.flatMap((execution) =>
+					lastOutput(execution, 'New Report').map((item) => String(item.json.dedupeKey)),
+				),
+			};
+		};
+		const settled = async (workflowId: string, count: number) =>
+			await until(
+				`${count} executions of ${workflowId}, ended`,
+				async () => {
+					const current = await reportsOut(workflowId);
+					return current.ids.length >= count && current.executions.every(isDone)
+						? current
+						: undefined;
+				},
+				60_000,
+			);
+		const pushTo = async (base: string, path: string, contentType: string, body: string) =>
+			(await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': contentType }, body }))
+				.status;
+		const claimedPath = triggerPath(claimed);
+		const pushesFrom = sandbox.pushes().length;
+
+		await check(
+			"queue: 20 texts sent with report-once-postgres's Production URL (on the webhook processor) as Delivery URL: the sandbox pushes their reports there, each answered 200; the executions are queued by the webhook processor, run on the workers, and each report comes out exactly once",
+			async () => {
+				const deliveryUrl = `${stack.webhook.baseUrl}${claimedPath}`;
+				const response = await fetch(`${stack.webhook.baseUrl}/webhook/queue-reported`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify({ count: 20, deliveryUrl }),
+				});
+				const sent = (await response.json()) as Json[];
+				expect(response.ok && sent.length === 20, `webhook answered ${response.status}`);
+				const wanted = new Set(sent.map((item) => String(item.messageId)));
+				const pushes = await until(
+					'the 20 reports pushed and answered',
+					async () => {
+						const attempts = sandbox
+							.pushes()
+							.slice(pushesFrom)
+							.filter((push) => push.url === deliveryUrl);
+						const reported = new Set(attempts.flatMap((push) => push.messageIds));
+						return [...wanted].every((id) => reported.has(id)) &&
+							attempts.every((push) => push.status !== undefined || push.error)
+							? attempts
+							: undefined;
+					},
+					60_000,
+				);
+				expect(
+					pushes.every((push) => push.status === 200),
+					`answers ${pushes.map((push) => push.status ?? push.error).join()}`,
+				);
+				const out = await settled(CLAIMED_WORKFLOW, pushes.length);
+				expect(
+					out.executions.every((execution) => execution.status === 'success'),
+					`statuses ${out.executions.map((execution) => execution.status).join()}`,
+				);
+				const ranOn = new Set(out.ids.map((id) => onWorkersOnly(id, 'webhook')));
+				const keys = out.keys.map((key) => key.split('|')[1]);
+				expect(
+					keys.length === 20 && new Set(keys).size === 20 && keys.every((key) => wanted.has(key)),
+					`reports out: ${keys.length} (${new Set(keys).size} distinct)`,
+				);
+				return `${pushes.length} pushes (answered 200), ${out.ids.length} executions queued by the webhook processor, run on ${[...ranOn].sort().join(' and ')}; 20 reports out, once each`;
 			},
 		);
 
 		await check(
-			'queue: examples/report-once.json (trigger → Remove Duplicates on dedupeKey): one delivery report pushed to the webhook processor, then the same report twice at once to main and to the webhook processor: how many executions, where they ran, how often the report came out',
+			'queue: one of those pushes sent again twice at once, to main and to the webhook processor: two more executions (one queued by each), on the workers; the report does not come out again',
 			async () => {
-				const once = JSON.parse(readFileSync(join(ROOT, 'examples/report-once.json'), 'utf8')) as {
-					nodes: Json[];
-				};
-				const webhookId = String(
-					once.nodes.find((node) => String(node.type).endsWith('.infobipOmniTrigger'))?.webhookId,
+				const push = sandbox
+					.pushes()
+					.slice(pushesFrom)
+					.find((attempt) => attempt.url.endsWith(claimedPath));
+				expect(push, 'no earlier push to replay');
+				const before = await reportsOut(CLAIMED_WORKFLOW);
+				const answers = await Promise.all(
+					receivers().map(
+						async (process) => await pushTo(process.baseUrl, claimedPath, push.contentType, push.body),
+					),
 				);
-				const report = {
-					results: [
-						{
-							bulkId: 'queue-bulk-1',
-							messageId: 'queue-message-1',
-							to: '41793026727',
-							sentAt: '2026-12-01T10:00:00.000+0000',
-							doneAt: '2026-12-01T10:00:02.000+0000',
-							messageCount: 1,
-							price: { pricePerMessage: 0.01, currency: 'EUR' },
-							status: {
-								groupId: 3,
-								groupName: 'DELIVERED',
-								id: 5,
-								name: 'DELIVERED_TO_HANDSET',
-								description: 'Message delivered to handset',
-							},
-							error: {
-								groupId: 0,
-								groupName: 'OK',
-								id: 0,
-								name: 'NO_ERROR',
-								description: 'No Error',
-								permanent: false,
-							},
-							channel: 'SMS',
-						},
-					],
-				};
-				const push = (base: string) =>
-					fetch(`${base}/webhook/${webhookId}/webhook`, {
-						method: 'POST',
-						headers: { 'content-type': 'application/json' },
-						body: JSON.stringify(report),
-					}).then(async (response) => `${response.status} ${await response.text()}`);
-				const first = await push(stack.webhook.baseUrl);
-				await new Promise((done) => setTimeout(done, 3_000));
-				const twice = await Promise.all([push(stack.main.baseUrl), push(stack.webhook.baseUrl)]);
-				await new Promise((done) => setTimeout(done, 5_000));
-				const ids = await latest(ONCE_WORKFLOW);
-				const emitted: number[] = [];
-				for (const id of ids) {
-					const current = await execution(id);
-					const runs = (current.data?.resultData.runData['New Report'] ?? []) as Array<{
-						data?: { main: Json[][] };
-					}>;
-					emitted.push(runs.at(-1)?.data?.main[0]?.length ?? 0);
-				}
-				return `answers: first ${first.slice(0, 80)}; twice ${twice.map((t) => t.slice(0, 60)).join(' / ')}; ${ids.length} executions; New Report items per execution ${emitted.join(', ')} (total ${emitted.reduce((a, b) => a + b, 0)})`;
+				expect(answers.join() === '200,200', `answers ${answers.join()}`);
+				const after = await settled(CLAIMED_WORKFLOW, before.ids.length + 2);
+				const fresh = after.ids.filter((id) => !before.ids.includes(id));
+				expect(fresh.length === 2, `${fresh.length} new executions`);
+				const queuedBy = fresh.map((id) => where(id).queuedBy.join()).sort();
+				expect(queuedBy.join(' ') === 'main webhook', `queued by ${queuedBy.join(' ')}`);
+				const ranOn = fresh.map((id) => onWorkersOnly(id, where(id).queuedBy.join()));
+				expect(
+					after.keys.length === before.keys.length,
+					`${after.keys.length - before.keys.length} came out again`,
+				);
+				return `executions ${fresh.join(', ')} queued by main and the webhook processor, ran on ${ranOn.join(' and ')}; came out again: 0`;
+			},
+		);
+
+		/** Each of `rounds` reports n8n has not seen, pushed at once to main and the webhook processor. */
+		const race = async (workflowId: string, path: string, rounds: number, prefix: string) => {
+			const before = await reportsOut(workflowId);
+			for (let round = 1; round <= rounds; round++) {
+				const body = JSON.stringify(messagesApiReport(`${prefix}-${round}`));
+				const answers = await Promise.all(
+					receivers().map(
+						async (process) => await pushTo(process.baseUrl, path, 'application/json', body),
+					),
+				);
+				expect(answers.join() === '200,200', `round ${round}: answers ${answers.join()}`);
+			}
+			const after = await settled(workflowId, before.ids.length + 2 * rounds);
+			const fresh = after.executions.filter((execution) => !before.ids.includes(String(execution.id)));
+			const counts = Array.from(
+				{ length: rounds },
+				(_, index) => after.keys.filter((key) => key.includes(`|${prefix}-${index + 1}|`)).length,
+			);
+			return { fresh, counts };
+		};
+		const ROUNDS = 20;
+		await check(
+			`queue: ${ROUNDS} reports n8n has not seen, each pushed twice at once to main and to the webhook processor: report-once-postgres lets each out exactly once (its INSERT … ON CONFLICT DO NOTHING is the claim); the table holds each key once`,
+			async () => {
+				const { fresh, counts } = await race(CLAIMED_WORKFLOW, claimedPath, ROUNDS, 'queue-claim');
+				expect(
+					fresh.length === 2 * ROUNDS && fresh.every((execution) => execution.status === 'success'),
+					`statuses ${fresh.map((execution) => execution.status).join()}`,
+				);
+				expect(counts.every((count) => count === 1), `times out per report ${counts.join(', ')}`);
+				const rows = stack.psql(
+					'infobip',
+					"SELECT count(*), count(DISTINCT dedupe_key) FROM infobip_omni_seen WHERE dedupe_key LIKE '%|queue-claim-%'",
+				);
+				expect(rows.trim() === `${ROUNDS}|${ROUNDS}`, `rows ${rows.trim()}`);
+				return `${fresh.length} executions, all success; times out per report: ${counts.join(', ')}`;
+			},
+		);
+		await check(
+			`queue: the same race on examples/report-once.json (Remove Duplicates, which reads its record and then writes it back, with no lock): nothing is lost (each of ${ROUNDS} reports comes out at least once); how many came out twice is measured`,
+			async () => {
+				const { fresh, counts } = await race(ONCE_WORKFLOW, triggerPath(once), ROUNDS, 'queue-remove');
+				expect(counts.every((count) => count >= 1), `times out per report ${counts.join(', ')}`);
+				const twice = counts.filter((count) => count > 1).length;
+				const failed = fresh.filter((execution) => execution.status !== 'success').length;
+				return `${fresh.length} executions (${failed} not success); came out twice: ${twice} of ${ROUNDS}`;
 			},
 		);
 
@@ -502,13 +690,13 @@ async function main() {
 					const acceptedBefore = sandbox.messagesApi.acceptedCount();
 					const from = sandbox.requests().length;
 					const logFrom = stack.workers.map((worker) => worker.log.length);
-					const response = await fetch(`${stack.webhook.baseUrl}/webhook/${BIG_PATH}`, {
+					const response = await fetch(`${stack.webhook.baseUrl}/webhook/queue-big`, {
 						method: 'POST',
 						headers: { 'content-type': 'application/json' },
 						body: JSON.stringify({ count: 10_000 }),
 					});
 					expect(response.ok, `webhook answered ${response.status}`);
-					const id = await until('the execution', async () => (await latest(BIG_WORKFLOW))[0]);
+					const id = await until('the execution', async () => (await api.list(String(BIG.id)))[0]);
 					await until(
 						'2,000 messages accepted',
 						async () =>
@@ -516,7 +704,7 @@ async function main() {
 						60_000,
 					);
 					const runner = stack.workers.findIndex((worker, index) =>
-						worker.log.slice(logFrom[index]).includes(`started execution ${id}`),
+						worker.log.slice(logFrom[index]).includes(`started execution ${id} (`),
 					);
 					expect(runner >= 0, 'no worker logged the execution');
 					const acceptedAtStop = sandbox.messagesApi.acceptedCount() - acceptedBefore;
@@ -524,16 +712,9 @@ async function main() {
 					await stack.workers[runner].stop(signal);
 					const stoppedMs = Date.now() - stopping;
 					let ended = true;
-					const final = await until(
-						'the execution to end',
-						async () => {
-							const current = await execution(id);
-							return ['new', 'running', 'waiting'].includes(current.status) ? undefined : current;
-						},
-						150_000,
-					).catch(async () => {
+					const final = await finished(id, 150_000).catch(async () => {
 						ended = false;
-						return await execution(id);
+						return await api.execution(id);
 					});
 					// Let a re-run after a stalled job finish its sends too.
 					await new Promise((done) => setTimeout(done, 2_000));
@@ -547,15 +728,12 @@ async function main() {
 						),
 					);
 					const accepted = sandbox.messagesApi.acceptedCount() - acceptedBefore;
-					const runs = (final.data?.resultData.runData.Send ?? []) as Array<{
-						data?: { main: Json[][] };
-					}>;
-					const outputs = runs.at(-1)?.data?.main[0]?.length ?? 0;
+					const outputs = lastOutput(final, 'Send').length;
 					const lastLines = stack.workers[runner].log
 						.split('\n')
 						.filter((l) => l.trim())
 						.slice(-6);
-					return `execution ${id} on ${stack.workers[runner].role}: accepted ${acceptedAtStop} when stopped; the worker took ${(stoppedMs / 1000).toFixed(1)} s to stop; execution status ${final.status}${ended ? '' : ' (still, after 150 s)'} after ${((Date.now() - stopping) / 1000).toFixed(0)} s (${String((final.data?.resultData as { error?: { message?: string } } | undefined)?.error?.message ?? '').slice(0, 160)}); ${sends.length} requests with ${ids.length} message IDs (${new Set(ids).size} distinct); sandbox accepted ${accepted}; node outputs ${outputs}; worker's last lines: ${lastLines.join(' | ').slice(0, 400)}`;
+					return `execution ${id} on ${stack.workers[runner].role}: accepted ${acceptedAtStop} when stopped; the worker took ${(stoppedMs / 1000).toFixed(1)} s to stop; execution status ${final.status}${ended ? '' : ' (still, after 150 s)'} after ${((Date.now() - stopping) / 1000).toFixed(0)} s (${String(final.data?.resultData.error?.message ?? '').slice(0, 160)}); ${sends.length} requests with ${ids.length} message IDs (${new Set(ids).size} distinct); sandbox accepted ${accepted}; node outputs ${outputs}; worker's last lines: ${lastLines.join(' | ').slice(0, 400)}`;
 				},
 			);
 		if (process.env.QUEUE_DRILLS === '0') return;

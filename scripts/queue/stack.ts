@@ -188,6 +188,36 @@ export class QueueStack {
 
 	private redisPort = 0;
 
+	/** Where Postgres listens (for a workflow's own Postgres credential). */
+	get postgres() {
+		return { host: '127.0.0.1', port: this.pgPort, user: 'postgres' };
+	}
+
+	/** Runs SQL with psql as postgres (a database of the users' own, beside n8n's). */
+	psql(database: string, sql: string): string {
+		return runSync(
+			'runuser',
+			[
+				'-u',
+				'postgres',
+				'--',
+				join(PG_BIN, 'psql'),
+				'-h',
+				'127.0.0.1',
+				'-p',
+				String(this.pgPort),
+				'-d',
+				database,
+				'-v',
+				'ON_ERROR_STOP=1',
+				'-At',
+				'-c',
+				sql,
+			],
+			{ quiet: true },
+		);
+	}
+
 	/** The environment every process shares (§3.3), plus a process's own ports. */
 	env(own: Record<string, string> = {}): NodeJS.ProcessEnv {
 		return {
