@@ -1,9 +1,19 @@
 // Dev-only (never shipped, never scanned): n8n Cloud's runtime rules do not apply here.
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
 /**
- * The package on n8n's queue mode (issue 16), first part: the stack (stack.ts) and a batched
- * send of 1,000 items started on the webhook processor and run on a worker, every output paired.
- * Work in progress: `npx tsc -p tsconfig.dev.json && node .dev-dist/scripts/queue/run.js`.
+ * `npm run test:queue`: the package on n8n's queue mode (README, "Queue mode"). stack.ts starts
+ * Postgres and Redis (Debian's packages) and the real n8n 2.41.1 as main + one webhook processor
+ * + two workers sharing the packed package. Each check asserts which process queued the execution
+ * and which worker ran it (n8n's log lines "Enqueued execution N", "Worker started execution N"):
+ * - a 1,000-item send posted to the webhook processor runs on a worker, every output paired;
+ * - Send and Wait for Response and for Delivery: links and report URLs built on a worker point
+ *   at the webhook processor, and resume there onto a worker;
+ * - reports the sandbox pushes to report-once-postgres's Production URL come out once each; the
+ *   same push sent twice at once to main and to the webhook processor comes out once (and the
+ *   same race on report-once.json's Remove Duplicates is measured);
+ * - drills: SIGTERM and SIGKILL to the worker running a paced 10,000-item send (QUEUE_DRILLS=0
+ *   skips them, about 2.5 minutes).
+ * Ends with "queue: X passed, Y failed" (.ci/run adds it to the total).
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,9 +21,8 @@ import { join } from 'node:path';
 
 import { startSandbox } from '../../sandbox';
 import { check, expect, print, tally } from '../e2e/checks';
-import { ROOT } from '../e2e/n8n';
-import { OWNER } from '../e2e/n8n';
-import { QueueStack } from './stack';
+import { OWNER, ROOT } from '../e2e/n8n';
+import { QueueStack, SEEN_TABLE } from './stack';
 
 type Json = Record<string, unknown>;
 
@@ -25,10 +34,9 @@ const DELIVERY_WORKFLOW = 'ibQueueDlvr00001';
 const DELIVERY_PATH = 'queue-delivery';
 const DELIVERY_NODE_ID = 'c4a0e2b4-1d3f-4a5b-8c7d-9e0f1a2b3c98';
 const ONCE_WORKFLOW = 'ibQueueOnce00001';
+const PULL_WORKFLOW = 'ibQueuePull00001';
 const CLAIMED_WORKFLOW = 'ibQueueOncePg001';
-/** The table examples/report-once-postgres.json's note asks for (README, "Queue mode"). */
-const SEEN_TABLE =
-	'CREATE TABLE infobip_omni_seen (dedupe_key text PRIMARY KEY, seen_at timestamptz NOT NULL DEFAULT now())';
+
 const BROWSER_UA =
 	'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36';
 
@@ -67,6 +75,48 @@ function deliveryWorkflow(): Json {
 					text: 'Your parcel is on its way.',
 					failover: { steps: [{ channel: 'SMS', sender: 'InfoSMS', to: '41793026727' }] },
 					options: {},
+				},
+			},
+		],
+	};
+}
+
+/** Webhook → Delivery Report → Get Many (every report not fetched before), answered with them all. */
+function pullWorkflow(): Json {
+	return {
+		id: PULL_WORKFLOW,
+		name: 'queue: pull delivery reports',
+		active: false,
+		settings: { executionOrder: 'v1' },
+		connections: { Start: { main: [[{ node: 'Reports', type: 'main', index: 0 }]] } },
+		nodes: [
+			{
+				id: 'q-pull-start',
+				name: 'Start',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: 'b8d8f7a4-0c3e-4b6f-9d2a-5e7f8a9b0c16',
+				parameters: {
+					httpMethod: 'POST',
+					path: 'queue-pull',
+					responseMode: 'lastNode',
+					responseData: 'allEntries',
+					options: {},
+				},
+			},
+			{
+				id: 'q-pull-reports',
+				name: 'Reports',
+				type: 'n8n-nodes-infobip-omni.infobipMessages',
+				typeVersion: 1,
+				position: [200, 0],
+				credentials: { infobipOmniBasicAuthApi: CREDENTIAL },
+				parameters: {
+					resource: 'deliveryReport',
+					operation: 'getAll',
+					returnAll: true,
+					filters: {},
 				},
 			},
 		],
@@ -120,6 +170,8 @@ interface SendWorkflow {
 	/** Messages API options of the Send node (e.g. a paced rate, a Delivery URL). */
 	options?: Json;
 	requestSettings?: Json;
+	/** Answer the POST when the last node ends (default) or at once (a long send to stop midway). */
+	answerAtOnce?: boolean;
 }
 
 /** Webhook (count, optional deliveryUrl) → Code (that many recipients) → Infobip Messages API Send. */
@@ -142,13 +194,15 @@ function sendWorkflow(spec: SendWorkflow): Json {
 				typeVersion: 2,
 				position: [0, 0],
 				webhookId: spec.webhookId,
-				parameters: {
-					httpMethod: 'POST',
-					path: spec.path,
-					responseMode: 'lastNode',
-					responseData: 'allEntries',
-					options: {},
-				},
+				parameters: spec.answerAtOnce
+					? { httpMethod: 'POST', path: spec.path, options: {} }
+					: {
+							httpMethod: 'POST',
+							path: spec.path,
+							responseMode: 'lastNode',
+							responseData: 'allEntries',
+							options: {},
+						},
 			},
 			{
 				id: `${prefix}-items`,
@@ -199,6 +253,7 @@ const BIG = sendWorkflow({
 	path: 'queue-big',
 	webhookId: 'b8d8f7a4-0c3e-4b6f-9d2a-5e7f8a9b0c14',
 	requestSettings: { requestsPerSecond: 20 },
+	answerAtOnce: true,
 });
 /** Texts whose delivery reports go to the report-once trigger's Production URL. */
 const REPORTED = sendWorkflow({
@@ -249,7 +304,9 @@ async function publicApi(base: string) {
 	});
 	const apiKey = ((await key.json()) as { data: { rawApiKey: string } }).data.rawApiKey;
 	const get = async <T>(path: string) =>
-		(await (await fetch(`${base}/api/v1${path}`, { headers: { 'X-N8N-API-KEY': apiKey } })).json()) as T;
+		(await (
+			await fetch(`${base}/api/v1${path}`, { headers: { 'X-N8N-API-KEY': apiKey } })
+		).json()) as T;
 	return {
 		execution: async (id: string) => await get<Execution>(`/executions/${id}?includeData=true`),
 		/** The workflow's executions, newest first. */
@@ -262,7 +319,11 @@ async function publicApi(base: string) {
 
 const isDone = (execution: Execution) => !['new', 'running', 'waiting'].includes(execution.status);
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
+async function until<T>(
+	what: string,
+	probe: () => Promise<T | undefined>,
+	ms = 30_000,
+): Promise<T> {
 	const deadline = Date.now() + ms;
 	for (;;) {
 		const value = await probe();
@@ -347,18 +408,26 @@ async function main() {
 			REPORTED,
 			approvalWorkflow(),
 			deliveryWorkflow(),
+			pullWorkflow(),
 			{ ...once, id: ONCE_WORKFLOW, active: false },
 			{ ...claimed, id: CLAIMED_WORKFLOW, active: false },
 		];
 		for (const workflow of workflows) {
-			writeFileSync(join(dir, 'workflows', `${String(workflow.id)}.json`), JSON.stringify(workflow));
+			writeFileSync(
+				join(dir, 'workflows', `${String(workflow.id)}.json`),
+				JSON.stringify(workflow),
+			);
 		}
 		const credentials = await stack.cli(
 			'import:credentials',
 			`--input=${join(dir, 'credentials.json')}`,
 		);
 		expect(credentials.code === 0, credentials.output.slice(-600));
-		const imported = await stack.cli('import:workflow', '--separate', `--input=${join(dir, 'workflows')}`);
+		const imported = await stack.cli(
+			'import:workflow',
+			'--separate',
+			`--input=${join(dir, 'workflows')}`,
+		);
 		expect(imported.code === 0, imported.output.slice(-600));
 		rmSync(dir, { recursive: true, force: true });
 		for (const workflow of workflows) {
@@ -382,7 +451,10 @@ async function main() {
 		});
 		const onWorkersOnly = (id: string, queuedBy: string) => {
 			const at = where(id);
-			expect(at.queuedBy.join() === queuedBy, `execution ${id} queued by ${at.queuedBy.join() || 'none'}`);
+			expect(
+				at.queuedBy.join() === queuedBy,
+				`execution ${id} queued by ${at.queuedBy.join() || 'none'}`,
+			);
 			expect(at.ranOn.length >= 1, `execution ${id}: no worker logged it`);
 			expect(
 				!stack.main.log.includes(`started execution ${id} (`) &&
@@ -484,7 +556,10 @@ async function main() {
 				const output = lastOutput(done, 'Ask')[0] as { json: { data: { approved: boolean } } };
 				expect(output?.json.data.approved === true, JSON.stringify(output));
 				const ranOn = onWorkersOnly(id, 'webhook');
-				expect(where(id).ranOn.length > ranBefore || ranOn.includes(' then '), 'resume not logged by a worker');
+				expect(
+					where(id).ranOn.length > ranBefore || ranOn.includes(' then '),
+					'resume not logged by a worker',
+				);
 				return `execution ${id}; link at ${new URL(link).origin} (the webhook processor); ran on ${ranOn}`;
 			},
 		);
@@ -524,7 +599,10 @@ async function main() {
 					JSON.stringify(item?.json).slice(0, 300),
 				);
 				const pushes = sandbox.pushes().filter((push) => push.url === url);
-				expect(pushes.length >= 1 && pushes.every((push) => push.status === 200), 'pushes not answered 200');
+				expect(
+					pushes.length >= 1 && pushes.every((push) => push.status === 200),
+					'pushes not answered 200',
+				);
 				const ranOn = onWorkersOnly(id, 'webhook');
 				return `execution ${id}; ${pushes.length} pushes to the webhook processor, answered ${pushes.map((push) => push.status).join(', ')}; ran on ${ranOn}`;
 			},
@@ -554,8 +632,13 @@ async function main() {
 				60_000,
 			);
 		const pushTo = async (base: string, path: string, contentType: string, body: string) =>
-			(await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': contentType }, body }))
-				.status;
+			(
+				await fetch(`${base}${path}`, {
+					method: 'POST',
+					headers: { 'content-type': contentType },
+					body,
+				})
+			).status;
 		const claimedPath = triggerPath(claimed);
 		const pushesFrom = sandbox.pushes().length;
 
@@ -616,7 +699,8 @@ async function main() {
 				const before = await reportsOut(CLAIMED_WORKFLOW);
 				const answers = await Promise.all(
 					receivers().map(
-						async (process) => await pushTo(process.baseUrl, claimedPath, push.contentType, push.body),
+						async (process) =>
+							await pushTo(process.baseUrl, claimedPath, push.contentType, push.body),
 					),
 				);
 				expect(answers.join() === '200,200', `answers ${answers.join()}`);
@@ -647,7 +731,9 @@ async function main() {
 				expect(answers.join() === '200,200', `round ${round}: answers ${answers.join()}`);
 			}
 			const after = await settled(workflowId, before.ids.length + 2 * rounds);
-			const fresh = after.executions.filter((execution) => !before.ids.includes(String(execution.id)));
+			const fresh = after.executions.filter(
+				(execution) => !before.ids.includes(String(execution.id)),
+			);
 			const counts = Array.from(
 				{ length: rounds },
 				(_, index) => after.keys.filter((key) => key.includes(`|${prefix}-${index + 1}|`)).length,
@@ -663,7 +749,10 @@ async function main() {
 					fresh.length === 2 * ROUNDS && fresh.every((execution) => execution.status === 'success'),
 					`statuses ${fresh.map((execution) => execution.status).join()}`,
 				);
-				expect(counts.every((count) => count === 1), `times out per report ${counts.join(', ')}`);
+				expect(
+					counts.every((count) => count === 1),
+					`times out per report ${counts.join(', ')}`,
+				);
 				const rows = stack.psql(
 					'infobip',
 					"SELECT count(*), count(DISTINCT dedupe_key) FROM infobip_omni_seen WHERE dedupe_key LIKE '%|queue-claim-%'",
@@ -675,76 +764,146 @@ async function main() {
 		await check(
 			`queue: the same race on examples/report-once.json (Remove Duplicates, which reads its record and then writes it back, with no lock): nothing is lost (each of ${ROUNDS} reports comes out at least once); how many came out twice is measured`,
 			async () => {
-				const { fresh, counts } = await race(ONCE_WORKFLOW, triggerPath(once), ROUNDS, 'queue-remove');
-				expect(counts.every((count) => count >= 1), `times out per report ${counts.join(', ')}`);
+				const { fresh, counts } = await race(
+					ONCE_WORKFLOW,
+					triggerPath(once),
+					ROUNDS,
+					'queue-remove',
+				);
+				expect(
+					counts.every((count) => count >= 1),
+					`times out per report ${counts.join(', ')}`,
+				);
 				const twice = counts.filter((count) => count > 1).length;
 				const failed = fresh.filter((execution) => execution.status !== 'success').length;
 				return `${fresh.length} executions (${failed} not success); came out twice: ${twice} of ${ROUNDS}`;
 			},
 		);
 
-		const drill = async (signal: NodeJS.Signals) =>
-			await check(
-				`queue, drill: stopping (${signal}) the worker running a paced 10,000-item send in its middle: what n8n does with the execution, how many messages the sandbox accepted, and whether any was sent twice`,
-				async () => {
-					const acceptedBefore = sandbox.messagesApi.acceptedCount();
-					const from = sandbox.requests().length;
-					const logFrom = stack.workers.map((worker) => worker.log.length);
-					const response = await fetch(`${stack.webhook.baseUrl}/webhook/queue-big`, {
-						method: 'POST',
-						headers: { 'content-type': 'application/json' },
-						body: JSON.stringify({ count: 10_000 }),
-					});
-					expect(response.ok, `webhook answered ${response.status}`);
-					const id = await until('the execution', async () => (await api.list(String(BIG.id)))[0]);
-					await until(
-						'2,000 messages accepted',
-						async () =>
-							sandbox.messagesApi.acceptedCount() - acceptedBefore >= 2000 ? true : undefined,
-						60_000,
-					);
-					const runner = stack.workers.findIndex((worker, index) =>
-						worker.log.slice(logFrom[index]).includes(`started execution ${id} (`),
-					);
-					expect(runner >= 0, 'no worker logged the execution');
-					const acceptedAtStop = sandbox.messagesApi.acceptedCount() - acceptedBefore;
-					const stopping = Date.now();
-					await stack.workers[runner].stop(signal);
-					const stoppedMs = Date.now() - stopping;
-					let ended = true;
-					const final = await finished(id, 150_000).catch(async () => {
-						ended = false;
-						return await api.execution(id);
-					});
-					// Let a re-run after a stalled job finish its sends too.
-					await new Promise((done) => setTimeout(done, 2_000));
-					const sends = sandbox
-						.requests()
-						.slice(from)
-						.filter((request) => request.path === '/messages-api/1/messages');
-					const ids = sends.flatMap((request) =>
-						((request.body as Json).messages as Json[]).flatMap((message) =>
-							(message.destinations as Json[]).map((destination) => String(destination.messageId)),
-						),
-					);
-					const accepted = sandbox.messagesApi.acceptedCount() - acceptedBefore;
-					const outputs = lastOutput(final, 'Send').length;
-					const lastLines = stack.workers[runner].log
-						.split('\n')
-						.filter((l) => l.trim())
-						.slice(-6);
-					return `execution ${id} on ${stack.workers[runner].role}: accepted ${acceptedAtStop} when stopped; the worker took ${(stoppedMs / 1000).toFixed(1)} s to stop; execution status ${final.status}${ended ? '' : ' (still, after 150 s)'} after ${((Date.now() - stopping) / 1000).toFixed(0)} s (${String(final.data?.resultData.error?.message ?? '').slice(0, 160)}); ${sends.length} requests with ${ids.length} message IDs (${new Set(ids).size} distinct); sandbox accepted ${accepted}; node outputs ${outputs}; worker's last lines: ${lastLines.join(' | ').slice(0, 400)}`;
-				},
+		/** A paced 10,000-item send on a worker, stopped with `signal` once 2,000 were accepted. */
+		const stopMidSend = async (signal: NodeJS.Signals) => {
+			const acceptedBefore = sandbox.messagesApi.acceptedCount();
+			const from = sandbox.requests().length;
+			const logFrom = stack.workers.map((worker) => worker.log.length);
+			const response = await fetch(`${stack.webhook.baseUrl}/webhook/queue-big`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ count: 10_000 }),
+			});
+			expect(response.ok, `webhook answered ${response.status}`);
+			const id = await until('the execution', async () => (await api.list(String(BIG.id)))[0]);
+			await until(
+				'2,000 messages accepted',
+				async () =>
+					sandbox.messagesApi.acceptedCount() - acceptedBefore >= 2000 ? true : undefined,
+				60_000,
 			);
-		if (process.env.QUEUE_DRILLS === '0') return;
-		await drill('SIGTERM');
-		for (let index = 0; index < stack.workers.length; index++) {
-			const worker = stack.workers[index];
-			if (worker.child.exitCode !== null || worker.child.signalCode !== null) {
-				await stack.startWorker(index);
+			const runner = stack.workers.findIndex((worker, index) =>
+				worker.log.slice(logFrom[index]).includes(`Worker started execution ${id} (job`),
+			);
+			expect(runner >= 0, 'no worker logged the execution');
+			const worker = stack.workers[runner];
+			const atStop = sandbox.messagesApi.acceptedCount() - acceptedBefore;
+			const stopping = Date.now();
+			await worker.stop(signal);
+			const stopMs = Date.now() - stopping;
+			const final = await finished(id, 180_000);
+			const endMs = Date.now() - stopping;
+			// A re-run of a stalled job would send now: give it time to show.
+			await new Promise((done) => setTimeout(done, 3_000));
+			const sends = sandbox
+				.requests()
+				.slice(from)
+				.filter((request) => request.path === '/messages-api/1/messages');
+			const sentIds = sends.flatMap((request) =>
+				((request.body as Json).messages as Json[]).flatMap((message) =>
+					(message.destinations as Json[]).map((destination) => String(destination.messageId)),
+				),
+			);
+			return {
+				id,
+				worker,
+				atStop,
+				stopMs,
+				endMs,
+				final,
+				requests: sends.length,
+				sentIds,
+				accepted: sandbox.messagesApi.acceptedCount() - acceptedBefore,
+				outputs: lastOutput(final, 'Send'),
+			};
+		};
+		const restartStopped = async () => {
+			for (let index = 0; index < stack.workers.length; index++) {
+				const worker = stack.workers[index];
+				if (worker.child.exitCode !== null || worker.child.signalCode !== null) {
+					await stack.startWorker(index);
+				}
 			}
-		}
-		await drill('SIGKILL');
+		};
+
+		if (process.env.QUEUE_DRILLS === '0') return;
+		await check(
+			'queue, drill: SIGTERM (a graceful stop: docker stop, a scale-down) to the worker running a paced 10,000-item send, 2,000 messages in: the worker finishes the execution before it exits; 10,000 outputs, each paired, every message sent once',
+			async () => {
+				const run = await stopMidSend('SIGTERM');
+				expect(run.final.status === 'success', `execution ${run.id} ${run.final.status}`);
+				expect(
+					run.worker.log.includes('Waiting for 1 active executions to finish'),
+					'the worker did not wait for its execution',
+				);
+				expect(run.requests === 100, `${run.requests} requests`);
+				expect(
+					run.sentIds.length === 10_000 &&
+						new Set(run.sentIds).size === 10_000 &&
+						run.accepted === 10_000,
+					`${run.sentIds.length} IDs sent (${new Set(run.sentIds).size} distinct), ${run.accepted} accepted`,
+				);
+				expect(
+					run.outputs.length === 10_000 &&
+						run.outputs.every(
+							(item, i) => item.pairedItem?.item === i && item.json.messageId === run.sentIds[i],
+						),
+					`${run.outputs.length} outputs, not all paired to their items`,
+				);
+				return `execution ${run.id} on ${run.worker.role}: ${run.atStop} accepted when stopped; the worker exited ${(run.stopMs / 1000).toFixed(1)} s later, after finishing it; success, 100 requests, 10,000 accepted, 10,000 outputs`;
+			},
+		);
+		await restartStopped();
+		await check(
+			'queue, drill: SIGKILL (a crash, an out-of-memory kill) of the worker running the same send: n8n marks the execution failed once Bull finds its job stalled and does not run it again; nothing is sent twice; every accepted message is still visible, in the reports Delivery Report → Get Many pulls (their message IDs name the execution and the item)',
+			async () => {
+				const run = await stopMidSend('SIGKILL');
+				const error = String(run.final.data?.resultData.error?.message ?? '');
+				expect(run.final.status === 'error', `execution ${run.id} ${run.final.status}`);
+				expect(
+					/failed to be processed too many times/.test(error),
+					`error: ${error.slice(0, 200)}`,
+				);
+				expect(
+					new Set(run.sentIds).size === run.sentIds.length && run.accepted === run.sentIds.length,
+					`${run.sentIds.length} IDs sent (${new Set(run.sentIds).size} distinct), ${run.accepted} accepted`,
+				);
+				expect(run.accepted < 10_000, 'the send was not cut short');
+				expect(run.outputs.length === 0, `${run.outputs.length} outputs kept`);
+				const pulled = await fetch(`${stack.webhook.baseUrl}/webhook/queue-pull`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: '{}',
+				});
+				const reports = (await pulled.json()) as Json[];
+				expect(pulled.ok, `pull answered ${pulled.status}`);
+				const reported = new Set(reports.map((report) => String(report.messageId)));
+				const missing = run.sentIds.filter((messageId) => !reported.has(messageId));
+				expect(missing.length === 0, `${missing.length} accepted messages have no report`);
+				const items = run.sentIds.map((messageId) => Number(messageId.split('-').at(-2)));
+				expect(
+					items.every((item, i) => item === i),
+					`message IDs do not name items 0…${run.sentIds.length - 1}`,
+				);
+				return `execution ${run.id} on ${run.worker.role}: ${run.atStop} accepted when killed; status error ${(run.endMs / 1000).toFixed(0)} s later ("${error.slice(0, 90)}…"); not re-run: ${run.requests} requests, ${run.sentIds.length} IDs, all distinct, ${run.accepted} accepted; no node output in n8n; all ${run.accepted} found among the ${reports.length} reports pulled (items 0…${run.sentIds.length - 1})`;
+			},
+		);
 	} finally {
 		if (tally.failed) {
 			for (const process of [stack.main, stack.webhook, ...stack.workers].filter(Boolean)) {

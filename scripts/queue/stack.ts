@@ -16,6 +16,38 @@ import { freePort, launch, N8nHome, runSync } from '../e2e/n8n';
 
 const PG_BIN = '/usr/lib/postgresql/15/bin';
 
+/**
+ * What every process of a queue-mode n8n must share, besides the package (README, "Queue mode";
+ * docs/queue-mode/compose.yaml sets each on every process).
+ */
+export const SHARED_SETTINGS = [
+	'N8N_ENCRYPTION_KEY',
+	'DB_TYPE',
+	'DB_POSTGRESDB_HOST',
+	'DB_POSTGRESDB_PORT',
+	'DB_POSTGRESDB_DATABASE',
+	'DB_POSTGRESDB_USER',
+	'DB_POSTGRESDB_PASSWORD',
+	'EXECUTIONS_MODE',
+	'QUEUE_BULL_REDIS_HOST',
+	'QUEUE_BULL_REDIS_PORT',
+	'OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS',
+	'N8N_WEBHOOK_URL',
+] as const;
+
+/** The table examples/report-once-postgres.json claims reports in (its note, the compose file). */
+export const SEEN_TABLE =
+	'CREATE TABLE infobip_omni_seen (dedupe_key text PRIMARY KEY, seen_at timestamptz NOT NULL DEFAULT now())';
+
+/** initdb and pg_ctl refuse to run as root: as root they run as postgres, otherwise as the user. */
+const ROOT_USER = process.getuid?.() === 0;
+function pg(bin: string, args: string[]): string {
+	const command = join(PG_BIN, bin);
+	return ROOT_USER
+		? runSync('runuser', ['-u', 'postgres', '--', command, ...args], { quiet: true })
+		: runSync(command, args, { quiet: true });
+}
+
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /** Installs Debian packages when a binary is missing (root, apt; the registry mirror has them). */
@@ -25,14 +57,19 @@ function ensurePackages(log: (line: string) => void) {
 	if (!existsSync(join(PG_BIN, 'pg_ctl'))) missing.push('postgresql');
 	if (missing.length === 0) return;
 	log(`installing ${missing.join(', ')} (apt-get)`);
-	runSync('apt-get', ['install', '-y', '-q', ...missing], {
-		env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-		quiet: true,
-	});
+	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+	const apt = (...args: string[]) =>
+		runSync(ROOT_USER ? 'apt-get' : 'sudo', ROOT_USER ? args : ['-E', 'apt-get', ...args], {
+			env,
+			quiet: true,
+		});
+	apt('update', '-q');
+	apt('install', '-y', '-q', '--no-install-recommends', ...missing);
 	// The package starts its own system service: stop it, this stack runs its own on free ports.
 	for (const service of missing) {
 		try {
-			runSync('service', [service === 'postgresql' ? 'postgresql' : 'redis-server', 'stop'], {
+			const args = [service, 'stop'];
+			runSync(ROOT_USER ? 'service' : 'sudo', ROOT_USER ? args : ['service', ...args], {
 				quiet: true,
 			});
 		} catch {
@@ -116,28 +153,20 @@ export class QueueStack {
 
 	private async startPostgres() {
 		this.pgData = mkdtempSync(join(tmpdir(), 'infobip-omni-pg-'));
-		// initdb and pg_ctl refuse to run as root: the data folder belongs to postgres.
-		chownSync(
-			this.pgData,
-			Number(runSync('id', ['-u', 'postgres']).trim()),
-			Number(runSync('id', ['-g', 'postgres']).trim()),
-		);
+		// As root, the data folder belongs to postgres (pg() runs the tools as postgres).
+		if (ROOT_USER) {
+			chownSync(
+				this.pgData,
+				Number(runSync('id', ['-u', 'postgres']).trim()),
+				Number(runSync('id', ['-g', 'postgres']).trim()),
+			);
+		}
 		this.pgPort = await freePort();
-		const asPostgres = (bin: string, args: string[]) =>
-			runSync('runuser', ['-u', 'postgres', '--', join(PG_BIN, bin), ...args], { quiet: true });
-		asPostgres('initdb', [
+		const data = join(this.pgData, 'data');
+		pg('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8']);
+		pg('pg_ctl', [
 			'-D',
-			join(this.pgData, 'data'),
-			'-A',
-			'trust',
-			'-U',
-			'postgres',
-			'-E',
-			'UTF8',
-		]);
-		asPostgres('pg_ctl', [
-			'-D',
-			join(this.pgData, 'data'),
+			data,
 			'-o',
 			`-p ${this.pgPort} -h 127.0.0.1 -k ${this.pgData} -c fsync=off`,
 			'-l',
@@ -145,21 +174,7 @@ export class QueueStack {
 			'-w',
 			'start',
 		]);
-		runSync(
-			'runuser',
-			[
-				'-u',
-				'postgres',
-				'--',
-				join(PG_BIN, 'createdb'),
-				'-h',
-				'127.0.0.1',
-				'-p',
-				String(this.pgPort),
-				'n8n',
-			],
-			{ quiet: true },
-		);
+		pg('createdb', ['-h', '127.0.0.1', '-p', String(this.pgPort), '-U', 'postgres', 'n8n']);
 		this.log(`postgres on 127.0.0.1:${this.pgPort} (${this.pgData})`);
 	}
 
@@ -195,27 +210,8 @@ export class QueueStack {
 
 	/** Runs SQL with psql as postgres (a database of the users' own, beside n8n's). */
 	psql(database: string, sql: string): string {
-		return runSync(
-			'runuser',
-			[
-				'-u',
-				'postgres',
-				'--',
-				join(PG_BIN, 'psql'),
-				'-h',
-				'127.0.0.1',
-				'-p',
-				String(this.pgPort),
-				'-d',
-				database,
-				'-v',
-				'ON_ERROR_STOP=1',
-				'-At',
-				'-c',
-				sql,
-			],
-			{ quiet: true },
-		);
+		const target = ['-h', '127.0.0.1', '-p', String(this.pgPort), '-U', 'postgres', '-d', database];
+		return pg('psql', [...target, '-v', 'ON_ERROR_STOP=1', '-At', '-c', sql]);
 	}
 
 	/** The environment every process shares (§3.3), plus a process's own ports. */
@@ -318,22 +314,7 @@ export class QueueStack {
 		this.redis?.kill('SIGTERM');
 		if (this.pgData) {
 			try {
-				runSync(
-					'runuser',
-					[
-						'-u',
-						'postgres',
-						'--',
-						join(PG_BIN, 'pg_ctl'),
-						'-D',
-						join(this.pgData, 'data'),
-						'-m',
-						'fast',
-						'-w',
-						'stop',
-					],
-					{ quiet: true },
-				);
+				pg('pg_ctl', ['-D', join(this.pgData, 'data'), '-m', 'fast', '-w', 'stop']);
 			} catch {
 				// already stopped
 			}

@@ -217,12 +217,16 @@ describe('example workflows', () => {
 			query:
 				'INSERT INTO infobip_omni_seen (dedupe_key) VALUES ($1) ON CONFLICT (dedupe_key) DO NOTHING RETURNING dedupe_key',
 			// An array, not a comma-separated string: a key may hold commas.
-			options: { queryBatching: 'independently', queryReplacement: `={{ [$json.${DEDUPE_KEY_FIELD}] }}` },
+			options: {
+				queryBatching: 'independently',
+				queryReplacement: `={{ [$json.${DEDUPE_KEY_FIELD}] }}`,
+			},
 		});
 		// The table the note tells users to create: the key is the primary key, so the insert is the claim.
 		expect(claim?.notes).toContain('dedupe_key text PRIMARY KEY');
-		const conditions = (gate?.parameters.conditions as { conditions: Array<Record<string, unknown>> })
-			.conditions;
+		const conditions = (
+			gate?.parameters.conditions as { conditions: Array<Record<string, unknown>> }
+		).conditions;
 		expect(conditions).toEqual([
 			expect.objectContaining({
 				leftValue: '={{ $json.dedupe_key }}',
