@@ -39,7 +39,11 @@ const KNOWN_BASE_TYPES: Record<string, number[]> = {
 	'n8n-nodes-base.noOp': [1],
 	'n8n-nodes-base.httpRequest': [4, 4.1, 4.2, 4.3, 4.4, 4.5],
 	'n8n-nodes-base.removeDuplicates': [1, 1.1, 2],
+	'n8n-nodes-base.postgres': [2, 2.1, 2.2, 2.3, 2.4, 2.5, 2.6, 2.7],
 };
+
+/** The Postgres credential report-once-postgres.json names (`npm run test:queue` imports it). */
+const POSTGRES_CREDENTIAL = { id: 'ibOmniExPgCred01', name: 'Postgres (reports seen)' };
 
 /**
  * Remove Duplicates v2 in n8n 2.41.1 (n8n-nodes-base/dist/nodes/Transform/RemoveDuplicates/v2/
@@ -59,11 +63,12 @@ const CREDENTIAL_TYPES = [new InfobipOmniBasicAuthApi().name, new InfobipOmniApi
 const E2E_CREDENTIAL = { id: 'ibOmniBasicAuth1', name: 'Infobip OMNI account' };
 
 describe('example workflows', () => {
-	it('are the six the README describes', () => {
+	it('are the seven the README describes', () => {
 		expect(files.sort()).toEqual([
 			'facebook-sms-failover.json',
 			'failure-alert.json',
 			'messenger-sms-failover.json',
+			'report-once-postgres.json',
 			'report-once.json',
 			'send-then-check-report.json',
 			'webhook-send.json',
@@ -162,6 +167,8 @@ describe('example workflows', () => {
 					expect(types).toHaveLength(1);
 					expect(CREDENTIAL_TYPES).toContain(types[0]);
 					expect(node.credentials?.[types[0]]).toEqual(E2E_CREDENTIAL);
+				} else if (node.type === 'n8n-nodes-base.postgres') {
+					expect(node.credentials).toEqual({ postgres: POSTGRES_CREDENTIAL });
 				} else {
 					expect(node.credentials).toBeUndefined();
 				}
@@ -195,6 +202,47 @@ describe('example workflows', () => {
 			[{ node: remove?.name, type: 'main', index: 0 }],
 		]);
 		expect(workflow.connections[remove?.name ?? '']?.main).toHaveLength(1);
+	});
+
+	it('report-once-postgres: each item claims its dedupeKey with one atomic INSERT … ON CONFLICT DO NOTHING; only a claimed item goes on, as the report the trigger emitted', () => {
+		const workflow = load('report-once-postgres.json');
+		const byType = (type: string) => workflow.nodes.find((node) => node.type === type);
+		const trigger = workflow.nodes.find((node) => node.type.endsWith('.infobipOmniTrigger'));
+		const claim = byType('n8n-nodes-base.postgres');
+		const gate = byType('n8n-nodes-base.if');
+		const report = byType('n8n-nodes-base.set');
+		expect(trigger?.parameters).toEqual({});
+		expect(claim?.parameters).toEqual({
+			operation: 'executeQuery',
+			query:
+				'INSERT INTO infobip_omni_seen (dedupe_key) VALUES ($1) ON CONFLICT (dedupe_key) DO NOTHING RETURNING dedupe_key',
+			// An array, not a comma-separated string: a key may hold commas.
+			options: {
+				queryBatching: 'independently',
+				queryReplacement: `={{ [$json.${DEDUPE_KEY_FIELD}] }}`,
+			},
+		});
+		// The table the note tells users to create: the key is the primary key, so the insert is the claim.
+		expect(claim?.notes).toContain('dedupe_key text PRIMARY KEY');
+		const conditions = (
+			gate?.parameters.conditions as { conditions: Array<Record<string, unknown>> }
+		).conditions;
+		expect(conditions).toEqual([
+			expect.objectContaining({
+				leftValue: '={{ $json.dedupe_key }}',
+				operator: { type: 'string', operation: 'notEmpty', singleValue: true },
+			}),
+		]);
+		expect(report?.parameters).toEqual({
+			mode: 'raw',
+			jsonOutput: `={{ $('${trigger?.name}').item.json }}`,
+			options: {},
+		});
+		expect(workflow.connections).toEqual({
+			[trigger?.name ?? '']: { main: [[{ node: claim?.name, type: 'main', index: 0 }]] },
+			[claim?.name ?? '']: { main: [[{ node: gate?.name, type: 'main', index: 0 }]] },
+			[gate?.name ?? '']: { main: [[{ node: report?.name, type: 'main', index: 0 }], []] },
+		});
 	});
 
 	it('the demo workflows run in process; the others need the real n8n app', () => {
