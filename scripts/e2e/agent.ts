@@ -43,6 +43,17 @@ export const TOOL_KEYS = ['Phone_Numbers', 'Facebook_Text', 'SMS_Text'] as const
 const fromAi = (key: string) =>
 	`={{ /*n8n-auto-generated-fromAI-override*/ $fromAI('${key}', \`\`, 'string') }}`;
 
+/** The Infobip OMNI Tool's Send Text as the editor saves it: the model fills the three fields. */
+export const SEND_TEXT_TOOL_PARAMETERS = {
+	resource: 'message',
+	operation: 'sendText',
+	useDefaultScenario: true,
+	phoneNumbers: fromAi('Phone_Numbers'),
+	facebookText: fromAi('Facebook_Text'),
+	smsText: fromAi('SMS_Text'),
+	requestSettings: { messageIdSource: 'infobip' },
+};
+
 /** A chat completion, in the shape of OpenAI's API (https://platform.openai.com/docs/api-reference/chat/object). */
 function completion(message: Json, finishReason: string): Json {
 	return {
@@ -203,15 +214,7 @@ export function agentWorkflow(infobipCredential: { id: string; name: string }): 
 				type: 'n8n-nodes-infobip-omni.infobipOmniTool',
 				typeVersion: 1,
 				position: [380, 220],
-				parameters: {
-					resource: 'message',
-					operation: 'sendText',
-					useDefaultScenario: true,
-					phoneNumbers: fromAi('Phone_Numbers'),
-					facebookText: fromAi('Facebook_Text'),
-					smsText: fromAi('SMS_Text'),
-					requestSettings: { messageIdSource: 'infobip' },
-				},
+				parameters: SEND_TEXT_TOOL_PARAMETERS,
 				credentials: { infobipOmniBasicAuthApi: infobipCredential },
 			},
 		],

@@ -27,3 +27,19 @@ export async function check(name: string, body: () => Promise<string> | string):
 export function expect(condition: unknown, message: string): asserts condition {
 	if (!condition) throw new Error(message);
 }
+
+/** Probes every `everyMs` until it returns something other than undefined; throws after `ms`. */
+export async function waitFor<T>(
+	what: string,
+	probe: () => Promise<T | undefined> | T | undefined,
+	ms = 30_000,
+	everyMs = 250,
+): Promise<T> {
+	const deadline = Date.now() + ms;
+	for (;;) {
+		const value = await probe();
+		if (value !== undefined) return value;
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((done) => setTimeout(done, everyMs));
+	}
+}

@@ -193,38 +193,12 @@ export class N8nHome {
 
 	/** Sets up the owner, logs in; returns the auth cookie (n8n-auth=…). */
 	async ownerCookie(): Promise<string> {
-		const setup = await fetch(`${this.baseUrl}/rest/owner/setup`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(OWNER),
-		});
-		if (!setup.ok) throw new Error(`owner setup: ${setup.status} ${await setup.text()}`);
-		const login = await fetch(`${this.baseUrl}/rest/login`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
-		});
-		if (!login.ok) throw new Error(`login: ${login.status} ${await login.text()}`);
-		const cookie = login.headers
-			.getSetCookie()
-			.map((header) => header.split(';')[0])
-			.find((pair) => pair.startsWith('n8n-auth='));
-		if (!cookie) throw new Error('login: no n8n-auth cookie');
-		return cookie;
+		return await ownerCookie(this.baseUrl);
 	}
 
 	/** Creates a public API key (X-N8N-API-KEY) with the given scopes. */
 	async apiKey(cookie: string, scopes: string[]): Promise<string> {
-		const response = await fetch(`${this.baseUrl}/rest/api-keys`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json', cookie },
-			body: JSON.stringify({ label: 'infobip-omni-e2e', expiresAt: null, scopes }),
-		});
-		const body = (await response.json()) as { data?: { rawApiKey?: string } };
-		if (!response.ok || !body.data?.rawApiKey) {
-			throw new Error(`api key: ${response.status} ${JSON.stringify(body)}`);
-		}
-		return body.data.rawApiKey;
+		return await createApiKey(this.baseUrl, cookie, scopes);
 	}
 
 	/** Stops `n8n start` (SIGTERM, then SIGKILL after 10 s). */
@@ -244,6 +218,46 @@ export class N8nHome {
 	remove() {
 		rmSync(this.folder, { recursive: true, force: true });
 	}
+}
+
+/** Sets up the owner of the n8n at `baseUrl`, logs in; returns the auth cookie (n8n-auth=…). */
+export async function ownerCookie(baseUrl: string): Promise<string> {
+	const setup = await fetch(`${baseUrl}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(OWNER),
+	});
+	if (!setup.ok) throw new Error(`owner setup: ${setup.status} ${await setup.text()}`);
+	const login = await fetch(`${baseUrl}/rest/login`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
+	});
+	if (!login.ok) throw new Error(`login: ${login.status} ${await login.text()}`);
+	const cookie = login.headers
+		.getSetCookie()
+		.map((header) => header.split(';')[0])
+		.find((pair) => pair.startsWith('n8n-auth='));
+	if (!cookie) throw new Error('login: no n8n-auth cookie');
+	return cookie;
+}
+
+/** Creates a public API key (X-N8N-API-KEY) with the given scopes. */
+export async function createApiKey(
+	baseUrl: string,
+	cookie: string,
+	scopes: string[],
+): Promise<string> {
+	const response = await fetch(`${baseUrl}/rest/api-keys`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', cookie },
+		body: JSON.stringify({ label: 'infobip-omni-e2e', expiresAt: null, scopes }),
+	});
+	const body = (await response.json()) as { data?: { rawApiKey?: string } };
+	if (!response.ok || !body.data?.rawApiKey) {
+		throw new Error(`api key: ${response.status} ${JSON.stringify(body)}`);
+	}
+	return body.data.rawApiKey;
 }
 
 /** `--rawOutput` mixes log lines into stdout: parse from the first line that starts with "{". */

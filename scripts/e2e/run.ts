@@ -44,7 +44,7 @@ import {
 	TOOL_KEYS,
 	TOOL_NODE,
 } from './agent';
-import { check, expect, print, tally } from './checks';
+import { check, expect, print, tally, waitFor } from './checks';
 import {
 	BATCH_ITEMS,
 	BATCH_SIZE,
@@ -498,20 +498,6 @@ function prepareImports(
 		writeFileSync(join(dir, 'workflows', `${String(workflow.id)}.json`), JSON.stringify(workflow));
 	}
 	return { dir, files, count: files.length + extra.length };
-}
-
-async function waitFor<T>(
-	what: string,
-	probe: () => Promise<T | undefined> | T | undefined,
-	ms = 30_000,
-) {
-	const deadline = Date.now() + ms;
-	for (;;) {
-		const value = await probe();
-		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((done) => setTimeout(done, 250));
-	}
 }
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));

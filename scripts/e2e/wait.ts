@@ -21,8 +21,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { DEFAULT_ACCOUNT, startSandbox, type LoggedRequest, type Sandbox } from '../../sandbox';
-import { AGENT_CREDENTIAL, AGENT_FINAL_TEXT, agentCredential, startModelStandIn } from './agent';
-import { check, expect, print, tally } from './checks';
+import {
+	AGENT_CREDENTIAL,
+	AGENT_FINAL_TEXT,
+	agentCredential,
+	SEND_TEXT_TOOL_PARAMETERS,
+	startModelStandIn,
+} from './agent';
+import { check, expect, print, tally, waitFor } from './checks';
 import { N8nHome, OWNER, ROOT } from './n8n';
 
 type Json = Record<string, unknown>;
@@ -97,6 +103,19 @@ const PREVIEW_UAS = [
 	'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0.0.0 Safari/537.36',
 ];
 
+/** The Webhook each wait workflow starts on (answers at once); its IDs derived from the node's. */
+function startNode(ids: string, path: string): Json {
+	return {
+		id: ids.replace(/..$/, 'a0'),
+		name: 'Start',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		position: [0, 0],
+		webhookId: ids.replace(/..$/, 'b0'),
+		parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
+	};
+}
+
 function workflow(key: keyof typeof WAIT_WORKFLOWS, name: string, node: Json): Json {
 	const ids = NODE_IDS[key];
 	return {
@@ -104,20 +123,7 @@ function workflow(key: keyof typeof WAIT_WORKFLOWS, name: string, node: Json): J
 		name: `e2e wait: ${name}`,
 		active: false,
 		nodes: [
-			{
-				id: ids.replace(/..$/, 'a0'),
-				name: 'Start',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: ids.replace(/..$/, 'b0'),
-				parameters: {
-					httpMethod: 'POST',
-					path: PATHS[key],
-					responseMode: 'onReceived',
-					options: {},
-				},
-			},
+			startNode(ids, PATHS[key]),
 			{
 				id: ids.replace(/..$/, 'c0'),
 				name: 'Recipients',
@@ -153,8 +159,6 @@ const scenario = {
 	value: "={{ $('Start').first().json.body.scenarioKey }}",
 };
 
-const fromAi = (key: string) =>
-	`={{ /*n8n-auto-generated-fromAI-override*/ $fromAI('${key}', \`\`, 'string') }}`;
 const HITL_NODE = 'Human Review';
 const GATED_TOOL = 'Send SMS';
 const AGENT = 'AI Agent';
@@ -171,20 +175,7 @@ function hitlWorkflow(credential: { id: string; name: string }): Json {
 		name: 'e2e wait: an AI agent whose Infobip tool needs a human approval (HITL tool)',
 		active: false,
 		nodes: [
-			{
-				id: ids.replace(/..$/, 'a0'),
-				name: 'Start',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: ids.replace(/..$/, 'b0'),
-				parameters: {
-					httpMethod: 'POST',
-					path: PATHS.hitl,
-					responseMode: 'onReceived',
-					options: {},
-				},
-			},
+			startNode(ids, PATHS.hitl),
 			{
 				id: ids.replace(/..$/, 'c0'),
 				name: AGENT,
@@ -235,15 +226,7 @@ function hitlWorkflow(credential: { id: string; name: string }): Json {
 				type: 'n8n-nodes-infobip-omni.infobipOmniTool',
 				typeVersion: 1,
 				position: [340, 440],
-				parameters: {
-					resource: 'message',
-					operation: 'sendText',
-					useDefaultScenario: true,
-					phoneNumbers: fromAi('Phone_Numbers'),
-					facebookText: fromAi('Facebook_Text'),
-					smsText: fromAi('SMS_Text'),
-					requestSettings: { messageIdSource: 'infobip' },
-				},
+				parameters: SEND_TEXT_TOOL_PARAMETERS,
 				credentials: { infobipOmniBasicAuthApi: credential },
 			},
 		],
@@ -383,21 +366,6 @@ const same = (actual: unknown, expected: unknown, what: string) =>
 	);
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
-async function waitFor<T>(
-	what: string,
-	probe: () => Promise<T | undefined> | T | undefined,
-	ms = 30_000,
-	everyMs = 250,
-) {
-	const deadline = Date.now() + ms;
-	for (;;) {
-		const value = await probe();
-		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await sleep(everyMs);
-	}
-}
 
 const pairedIndex = (item: Item) =>
 	Array.isArray(item.pairedItem) ? item.pairedItem[0]?.item : item.pairedItem?.item;

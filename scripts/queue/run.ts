@@ -20,8 +20,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { startSandbox } from '../../sandbox';
-import { check, expect, print, tally } from '../e2e/checks';
-import { OWNER, ROOT } from '../e2e/n8n';
+import { errorOf, statusOf } from '../../sandbox/statuses';
+import { check, expect, print, tally, waitFor } from '../e2e/checks';
+import { createApiKey, ownerCookie, ROOT } from '../e2e/n8n';
 import { QueueStack, SEEN_TABLE } from './stack';
 
 type Json = Record<string, unknown>;
@@ -40,204 +41,164 @@ const CLAIMED_WORKFLOW = 'ibQueueOncePg001';
 const BROWSER_UA =
 	'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36';
 
-function deliveryWorkflow(): Json {
-	return {
-		id: DELIVERY_WORKFLOW,
-		name: 'queue: wait for delivery',
-		active: false,
-		settings: { executionOrder: 'v1' },
-		connections: { Start: { main: [[{ node: 'Send', type: 'main', index: 0 }]] } },
-		nodes: [
-			{
-				id: 'q-delivery-start',
-				name: 'Start',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: 'b8d8f7a4-0c3e-4b6f-9d2a-5e7f8a9b0c13',
-				parameters: { httpMethod: 'POST', path: DELIVERY_PATH, options: {} },
-			},
-			{
-				id: DELIVERY_NODE_ID,
-				name: 'Send',
-				type: 'n8n-nodes-infobip-omni.infobipMessages',
-				typeVersion: 1,
-				position: [200, 0],
-				credentials: { infobipOmniBasicAuthApi: CREDENTIAL },
-				parameters: {
-					resource: 'message',
-					operation: 'sendAndWaitForDelivery',
-					channel: 'MESSENGER',
-					sender: 'FacebookApplicationKey',
-					to: '00000000-0000-4000-8000-000000000000',
-					messageType: 'content',
-					bodyType: 'TEXT',
-					text: 'Your parcel is on its way.',
-					failover: { steps: [{ channel: 'SMS', sender: 'InfoSMS', to: '41793026727' }] },
-					options: {},
-				},
-			},
-		],
-	};
-}
-
-/** Webhook → Delivery Report → Get Many (every report not fetched before), answered with them all. */
-function pullWorkflow(): Json {
-	return {
-		id: PULL_WORKFLOW,
-		name: 'queue: pull delivery reports',
-		active: false,
-		settings: { executionOrder: 'v1' },
-		connections: { Start: { main: [[{ node: 'Reports', type: 'main', index: 0 }]] } },
-		nodes: [
-			{
-				id: 'q-pull-start',
-				name: 'Start',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: 'b8d8f7a4-0c3e-4b6f-9d2a-5e7f8a9b0c16',
-				parameters: {
-					httpMethod: 'POST',
-					path: 'queue-pull',
-					responseMode: 'lastNode',
-					responseData: 'allEntries',
-					options: {},
-				},
-			},
-			{
-				id: 'q-pull-reports',
-				name: 'Reports',
-				type: 'n8n-nodes-infobip-omni.infobipMessages',
-				typeVersion: 1,
-				position: [200, 0],
-				credentials: { infobipOmniBasicAuthApi: CREDENTIAL },
-				parameters: {
-					resource: 'deliveryReport',
-					operation: 'getAll',
-					returnAll: true,
-					filters: {},
-				},
-			},
-		],
-	};
-}
-
-function approvalWorkflow(): Json {
-	return {
-		id: APPROVAL_WORKFLOW,
-		name: 'queue: approval by SMS',
-		active: false,
-		settings: { executionOrder: 'v1' },
-		connections: { Start: { main: [[{ node: 'Ask', type: 'main', index: 0 }]] } },
-		nodes: [
-			{
-				id: 'q-approval-start',
-				name: 'Start',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: 'b8d8f7a4-0c3e-4b6f-9d2a-5e7f8a9b0c12',
-				parameters: { httpMethod: 'POST', path: APPROVAL_PATH, options: {} },
-			},
-			{
-				id: APPROVAL_NODE_ID,
-				name: 'Ask',
-				type: 'n8n-nodes-infobip-omni.infobipMessages',
-				typeVersion: 1,
-				position: [200, 0],
-				credentials: { infobipOmniBasicAuthApi: CREDENTIAL },
-				parameters: {
-					resource: 'message',
-					operation: 'sendAndWait',
-					channel: 'SMS',
-					sender: 'InfoSMS',
-					to: '41793026727',
-					message: 'Approve the refund?',
-					responseType: 'approval',
-					options: {},
-				},
-			},
-		],
-	};
-}
-
-interface SendWorkflow {
+interface WebhookChain {
 	id: string;
 	name: string;
 	path: string;
 	webhookId: string;
-	/** Messages API options of the Send node (e.g. a paced rate, a Delivery URL). */
-	options?: Json;
-	requestSettings?: Json;
-	/** Answer the POST when the last node ends (default) or at once (a long send to stop midway). */
+	/** Answer the POST at once, not when the last node ends (with all its items). */
 	answerAtOnce?: boolean;
+	/** The nodes after the Webhook, connected one after the other. */
+	nodes: Json[];
 }
 
-/** Webhook (count, optional deliveryUrl) → Code (that many recipients) → Infobip Messages API Send. */
-function sendWorkflow(spec: SendWorkflow): Json {
+/** Webhook (POST `path`) → the given nodes, in a line. */
+function webhookChain(spec: WebhookChain): Json {
 	const prefix = spec.id.toLowerCase();
+	const answer = spec.answerAtOnce ? {} : { responseMode: 'lastNode', responseData: 'allEntries' };
+	const nodes: Json[] = [
+		{
+			id: `${prefix}-start`,
+			name: 'Start',
+			type: 'n8n-nodes-base.webhook',
+			typeVersion: 2,
+			position: [0, 0],
+			webhookId: spec.webhookId,
+			parameters: { httpMethod: 'POST', path: spec.path, ...answer, options: {} },
+		},
+		...spec.nodes.map((node, index) => ({
+			id: `${prefix}-${index + 1}`,
+			typeVersion: 1,
+			position: [200 * (index + 1), 0],
+			...node,
+		})),
+	];
+	const connections: Json = {};
+	for (let index = 1; index < nodes.length; index++) {
+		connections[String(nodes[index - 1].name)] = {
+			main: [[{ node: nodes[index].name, type: 'main', index: 0 }]],
+		};
+	}
 	return {
 		id: spec.id,
 		name: spec.name,
 		active: false,
 		settings: { executionOrder: 'v1' },
-		connections: {
-			Start: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
-			Items: { main: [[{ node: 'Send', type: 'main', index: 0 }]] },
-		},
+		connections,
+		nodes,
+	};
+}
+
+/** An Infobip Messages API node on the sandbox's credential. */
+const messagesNode = (name: string, parameters: Json, id?: string): Json => ({
+	...(id ? { id } : {}),
+	name,
+	type: 'n8n-nodes-infobip-omni.infobipMessages',
+	credentials: { infobipOmniBasicAuthApi: CREDENTIAL },
+	parameters,
+});
+
+const DELIVERY = webhookChain({
+	id: DELIVERY_WORKFLOW,
+	name: 'queue: wait for delivery',
+	path: DELIVERY_PATH,
+	webhookId: 'b8d8f7a4-0c3e-4b6f-9d2a-5e7f8a9b0c13',
+	answerAtOnce: true,
+	nodes: [
+		messagesNode(
+			'Send',
+			{
+				resource: 'message',
+				operation: 'sendAndWaitForDelivery',
+				channel: 'MESSENGER',
+				sender: 'FacebookApplicationKey',
+				to: '00000000-0000-4000-8000-000000000000',
+				messageType: 'content',
+				bodyType: 'TEXT',
+				text: 'Your parcel is on its way.',
+				failover: { steps: [{ channel: 'SMS', sender: 'InfoSMS', to: '41793026727' }] },
+				options: {},
+			},
+			DELIVERY_NODE_ID,
+		),
+	],
+});
+
+/** Webhook → Delivery Report → Get Many (every report not fetched before), answered with them all. */
+const PULL = webhookChain({
+	id: PULL_WORKFLOW,
+	name: 'queue: pull delivery reports',
+	path: 'queue-pull',
+	webhookId: 'b8d8f7a4-0c3e-4b6f-9d2a-5e7f8a9b0c16',
+	nodes: [
+		messagesNode('Reports', {
+			resource: 'deliveryReport',
+			operation: 'getAll',
+			returnAll: true,
+			filters: {},
+		}),
+	],
+});
+
+const APPROVAL = webhookChain({
+	id: APPROVAL_WORKFLOW,
+	name: 'queue: approval by SMS',
+	path: APPROVAL_PATH,
+	webhookId: 'b8d8f7a4-0c3e-4b6f-9d2a-5e7f8a9b0c12',
+	answerAtOnce: true,
+	nodes: [
+		messagesNode(
+			'Ask',
+			{
+				resource: 'message',
+				operation: 'sendAndWait',
+				channel: 'SMS',
+				sender: 'InfoSMS',
+				to: '41793026727',
+				message: 'Approve the refund?',
+				responseType: 'approval',
+				options: {},
+			},
+			APPROVAL_NODE_ID,
+		),
+	],
+});
+
+interface SendWorkflow extends Omit<WebhookChain, 'nodes'> {
+	/** Messages API options of the Send node (e.g. a Delivery URL). */
+	options?: Json;
+	requestSettings?: Json;
+}
+
+/** Webhook (count, optional deliveryUrl) → Code (that many recipients) → Infobip Messages API Send. */
+function sendWorkflow({ options, requestSettings, ...spec }: SendWorkflow): Json {
+	return webhookChain({
+		...spec,
 		nodes: [
 			{
-				id: `${prefix}-start`,
-				name: 'Start',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: spec.webhookId,
-				parameters: spec.answerAtOnce
-					? { httpMethod: 'POST', path: spec.path, options: {} }
-					: {
-							httpMethod: 'POST',
-							path: spec.path,
-							responseMode: 'lastNode',
-							responseData: 'allEntries',
-							options: {},
-						},
-			},
-			{
-				id: `${prefix}-items`,
 				name: 'Items',
 				type: 'n8n-nodes-base.code',
 				typeVersion: 2,
-				position: [200, 0],
 				parameters: {
 					// Last four digits 1000-9999: the sandbox fails 0001-0599 by rule.
 					jsCode:
 						"return Array.from({ length: $json.body.count }, (_, i) => ({ json: { phone: '4179' + String(31 + Math.floor(i / 9000)) + String(1000 + (i % 9000)), name: 'P' + i } }));",
 				},
 			},
-			{
-				id: `${prefix}-send`,
-				name: 'Send',
-				type: 'n8n-nodes-infobip-omni.infobipMessages',
-				typeVersion: 1,
-				position: [400, 0],
-				credentials: { infobipOmniBasicAuthApi: CREDENTIAL },
-				parameters: {
-					resource: 'message',
-					operation: 'send',
-					channel: 'SMS',
-					sender: 'InfoSMS',
-					to: '={{ $json.phone }}',
-					messageType: 'content',
-					bodyType: 'TEXT',
-					text: '=Hi {{ $json.name }}',
-					options: spec.options ?? {},
-					...(spec.requestSettings ? { requestSettings: spec.requestSettings } : {}),
-				},
-			},
+			messagesNode('Send', {
+				resource: 'message',
+				operation: 'send',
+				channel: 'SMS',
+				sender: 'InfoSMS',
+				to: '={{ $json.phone }}',
+				messageType: 'content',
+				bodyType: 'TEXT',
+				text: '=Hi {{ $json.name }}',
+				options: options ?? {},
+				...(requestSettings ? { requestSettings } : {}),
+			}),
 		],
-	};
+	});
 }
 
 const SEND = sendWorkflow({
@@ -278,31 +239,10 @@ function lastOutput(execution: Execution, node: string) {
 
 /** Owner, login and an API key on main: the public API reads executions from the shared database. */
 async function publicApi(base: string) {
-	const setup = await fetch(`${base}/rest/owner/setup`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify(OWNER),
-	});
-	expect(setup.ok, `owner setup ${setup.status}`);
-	const login = await fetch(`${base}/rest/login`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
-	});
-	const cookie = login.headers
-		.getSetCookie()
-		.map((header) => header.split(';')[0])
-		.find((pair) => pair.startsWith('n8n-auth='));
-	const key = await fetch(`${base}/rest/api-keys`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json', cookie: cookie ?? '' },
-		body: JSON.stringify({
-			label: 'queue',
-			expiresAt: null,
-			scopes: ['execution:read', 'execution:list'],
-		}),
-	});
-	const apiKey = ((await key.json()) as { data: { rawApiKey: string } }).data.rawApiKey;
+	const apiKey = await createApiKey(base, await ownerCookie(base), [
+		'execution:read',
+		'execution:list',
+	]);
 	const get = async <T>(path: string) =>
 		(await (
 			await fetch(`${base}/api/v1${path}`, { headers: { 'X-N8N-API-KEY': apiKey } })
@@ -319,20 +259,6 @@ async function publicApi(base: string) {
 
 const isDone = (execution: Execution) => !['new', 'running', 'waiting'].includes(execution.status);
 
-async function until<T>(
-	what: string,
-	probe: () => Promise<T | undefined>,
-	ms = 30_000,
-): Promise<T> {
-	const deadline = Date.now() + ms;
-	for (;;) {
-		const value = await probe();
-		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((done) => setTimeout(done, 250));
-	}
-}
-
 /** A Messages API delivery report as the sandbox pushes it, for a message no one sent. */
 function messagesApiReport(messageId: string): Json {
 	return {
@@ -344,21 +270,8 @@ function messagesApiReport(messageId: string): Json {
 				sentAt: '2026-12-01T10:00:00.000+0000',
 				doneAt: '2026-12-01T10:00:02.000+0000',
 				messageCount: 1,
-				status: {
-					groupId: 3,
-					groupName: 'DELIVERED',
-					id: 5,
-					name: 'DELIVERED_TO_HANDSET',
-					description: 'Message delivered to handset',
-				},
-				error: {
-					groupId: 0,
-					groupName: 'OK',
-					id: 0,
-					name: 'NO_ERROR',
-					description: 'No Error',
-					permanent: false,
-				},
+				status: statusOf('DELIVERED_TO_HANDSET'),
+				error: errorOf('NO_ERROR'),
 				channel: 'SMS',
 				platform: { entityId: '', applicationId: '' },
 			},
@@ -406,9 +319,9 @@ async function main() {
 			SEND,
 			BIG,
 			REPORTED,
-			approvalWorkflow(),
-			deliveryWorkflow(),
-			pullWorkflow(),
+			APPROVAL,
+			DELIVERY,
+			PULL,
 			{ ...once, id: ONCE_WORKFLOW, active: false },
 			{ ...claimed, id: CLAIMED_WORKFLOW, active: false },
 		];
@@ -464,7 +377,7 @@ async function main() {
 			return at.ranOn.join(' then ');
 		};
 		const finished = async (id: string, ms = 60_000) =>
-			await until(
+			await waitFor(
 				`execution ${id} to end`,
 				async () => {
 					const execution = await api.execution(id);
@@ -531,8 +444,11 @@ async function main() {
 					body: '{}',
 				});
 				expect(response.ok, `webhook answered ${response.status}`);
-				const id = await until('the execution', async () => (await api.list(APPROVAL_WORKFLOW))[0]);
-				await until('waiting', async () =>
+				const id = await waitFor(
+					'the execution',
+					async () => (await api.list(APPROVAL_WORKFLOW))[0],
+				);
+				await waitFor('waiting', async () =>
 					(await api.execution(id)).status === 'waiting' ? true : undefined,
 				);
 				const ranBefore = where(id).ranOn.length;
@@ -574,8 +490,11 @@ async function main() {
 					body: '{}',
 				});
 				expect(response.ok, `webhook answered ${response.status}`);
-				const id = await until('the execution', async () => (await api.list(DELIVERY_WORKFLOW))[0]);
-				const send = await until('the send', async () =>
+				const id = await waitFor(
+					'the execution',
+					async () => (await api.list(DELIVERY_WORKFLOW))[0],
+				);
+				const send = await waitFor('the send', async () =>
 					sandbox
 						.requests()
 						.slice(from)
@@ -621,7 +540,7 @@ async function main() {
 			};
 		};
 		const settled = async (workflowId: string, count: number) =>
-			await until(
+			await waitFor(
 				`${count} executions of ${workflowId}, ended`,
 				async () => {
 					const current = await reportsOut(workflowId);
@@ -654,7 +573,7 @@ async function main() {
 				const sent = (await response.json()) as Json[];
 				expect(response.ok && sent.length === 20, `webhook answered ${response.status}`);
 				const wanted = new Set(sent.map((item) => String(item.messageId)));
-				const pushes = await until(
+				const pushes = await waitFor(
 					'the 20 reports pushed and answered',
 					async () => {
 						const attempts = sandbox
@@ -791,8 +710,8 @@ async function main() {
 				body: JSON.stringify({ count: 10_000 }),
 			});
 			expect(response.ok, `webhook answered ${response.status}`);
-			const id = await until('the execution', async () => (await api.list(String(BIG.id)))[0]);
-			await until(
+			const id = await waitFor('the execution', async () => (await api.list(String(BIG.id)))[0]);
+			await waitFor(
 				'2,000 messages accepted',
 				async () =>
 					sandbox.messagesApi.acceptedCount() - acceptedBefore >= 2000 ? true : undefined,
